@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interface between the files of the axvm driver.
+ */
+#ifndef _AXVM_DRIVER_H
+#define _AXVM_DRIVER_H
+
+#include <linux/firmware.h>
+#include <linux/mutex.h>
+#include <linux/types.h>
+
+#ifndef AXVM_VERSION
+#define AXVM_VERSION "unknown"
+#endif
+
+/**
+ * struct axvm_symbol - a kernel symbol the driver needs but Linux does not
+ * export
+ * @name:    the symbol's name in kallsyms.
+ * @why:     what it is needed for, for the error message.
+ * @address: filled in by axvm_resolve_symbols().
+ */
+struct axvm_symbol {
+	const char *name;
+	const char *why;
+	unsigned long address;
+};
+
+/* symbols.c */
+int axvm_resolve_symbols(struct axvm_symbol *symbols, unsigned int count);
+
+/* arm64.c (and later x86.c, riscv.c): the architecture's part */
+extern struct axvm_symbol axvm_arch_symbols[];
+extern const unsigned int axvm_arch_symbol_count;
+extern const u32 axvm_arch_id;
+
+/* firmware.c */
+#define AXVM_FIRMWARE_NAME_MAX 32
+const char *axvm_firmware_name(void);
+void axvm_firmware_set_device(struct device *dev);
+int axvm_firmware_load(const struct firmware **fw);
+
+/* sysfs.c */
+int axvm_sysfs_init(void);
+struct device *axvm_sysfs_device(void);
+void axvm_sysfs_exit(void);
+
+/**
+ * struct axvm_state - what the driver knows about the hypervisor
+ * @lock:    serialises every command; taken interruptibly.
+ * @enabled: the firmware runs under Linux.
+ */
+struct axvm_state {
+	struct mutex lock;
+	bool enabled;
+};
+
+extern struct axvm_state axvm_state;
+
+#endif /* _AXVM_DRIVER_H */

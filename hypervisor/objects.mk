@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+# The firmware: hypervisor/ (core) + arch/$(ARCH)/, freestanding, linked at
+# its own address, then flattened into axvm-$(ARCH).bin.
+
+HV_CORE_OBJS := format.o printk.o header.o
+
+HV_CC := $(CROSS_COMPILE)gcc
+HV_OBJCOPY := $(CROSS_COMPILE)objcopy
+HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -nostdlib \
+	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-Wshadow -Wpointer-arith -Wundef \
+	-DAXVM_FREESTANDING -DAXVM_VERSION='"$(VERSION)"' \
+	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(ARCH)/include \
+	-I$(TOP)/include $(HV_ARCH_CFLAGS)
+
+HV_OUT := $(OUT)/hypervisor
+HV_OBJS := $(addprefix $(HV_OUT)/core/,$(HV_CORE_OBJS)) \
+	$(addprefix $(HV_OUT)/arch/,$(HV_ARCH_OBJS))
+HV_ELF := $(HV_OUT)/axvm.elf
+HV_LDS := $(HV_OUT)/hypervisor.lds
+FIRMWARE := $(OUT)/axvm-$(ARCH).bin
+
+firmware: $(FIRMWARE)
+
+$(HV_OUT)/core/%.o: $(TOP)/hypervisor/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@
+$(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@
+$(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.S
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
+$(HV_LDS): $(TOP)/arch/$(ARCH)/hypervisor.lds.S
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -E -P -MMD -MP -MT $@ -x c $< -o $@
+
+# The header carries the version, so the build stamp follows git.
+$(HV_OUT)/core/header.o: $(HV_OUT)/version.stamp
+$(HV_OUT)/version.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+
+$(HV_ELF): $(HV_OBJS) $(HV_LDS)
+	$(Q)$(HV_CC) $(HV_CFLAGS) -static -Wl,--build-id=none -Wl,-T,$(HV_LDS) \
+		-Wl,--no-warn-rwx-segments -o $@ $(HV_OBJS) -lgcc
+$(FIRMWARE): $(HV_ELF) $(HOST_AXVM_CTL)
+	$(Q)$(HV_OBJCOPY) -O binary $< $@
+	$(Q)$(HOST_AXVM_CTL) firmware check $@ >/dev/null
+	@echo "  FIRMWARE $(patsubst $(TOP)/%,%,$@) ($$(stat -c %s $@) bytes)"
+
+.PHONY: FORCE
+-include $(HV_OBJS:.o=.d) $(HV_LDS).d

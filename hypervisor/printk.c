@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The firmware's console: formatted output on the debug UART, each line
+ * prefixed "[axvm] " so that it stands out from Linux's own.
+ */
+#include <hv/arch.h>
+#include <hv/format.h>
+#include <hv/printk.h>
+
+#define PRINTK_BUFFER_SIZE 256
+
+static bool at_line_start = true;
+
+static void console_write(const char *s)
+{
+	for (; *s; s++) {
+		if (at_line_start) {
+			for (const char *p = "[axvm] "; *p; p++)
+				arch_console_putc(*p);
+			at_line_start = false;
+		}
+		if (*s == '\n') {
+			arch_console_putc('\r');
+			at_line_start = true;
+		}
+		arch_console_putc(*s);
+	}
+}
+
+static void vprintk(const char *fmt, va_list args)
+{
+	char buf[PRINTK_BUFFER_SIZE];
+
+	format_string(buf, sizeof(buf), fmt, args);
+	console_write(buf);
+}
+
+void printk(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+}
+
+void panic_stop(const char *fmt, ...)
+{
+	va_list args;
+
+	console_write("PANIC: ");
+	va_start(args, fmt);
+	vprintk(fmt, args);
+	va_end(args);
+	arch_cpu_stop();
+}

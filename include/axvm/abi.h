@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
+/*
+ * The ABI revision shared by driver, firmware and tools. Any change to a
+ * binary layout in include/axvm/ bumps it; every blob carries it and every
+ * side refuses a blob of another revision.
+ */
+#ifndef _AXVM_ABI_H
+#define _AXVM_ABI_H
+
+#define AXVM_ABI_REVISION	1
+
+#endif /* _AXVM_ABI_H */

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0
+# Inmates: the library (inmates/lib) and the programs linked against it.
+# Each program is built as an ELF (for gdb and bare QEMU runs) and a flat
+# binary (what `axvm-ctl cell load` takes).
+
+INMATE_DEMOS := hello
+INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
+	lib/$(ARCH)/uart_pl011.c
+INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
+	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
+	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-I$(TOP)/inmates/lib/include -I$(TOP)/hypervisor/include
+
+INMATE_OUT := $(OUT)/inmates
+INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
+	$(INMATE_OUT)/lib/format.o
+INMATE_LDS := $(INMATE_OUT)/inmate.lds
+INMATE_BINS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).bin)
+
+inmates: $(INMATE_BINS)
+
+$(INMATE_OUT)/%.o: $(TOP)/inmates/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
+$(INMATE_OUT)/%.o: $(TOP)/inmates/%.S
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(INMATE_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
+# The console formatter is the firmware's own, shared rather than copied.
+$(INMATE_OUT)/lib/format.o: $(TOP)/hypervisor/format.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
+$(INMATE_LDS): $(TOP)/inmates/lib/$(ARCH)/inmate.lds.S
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) -E -P -x c $< -o $@
+
+$(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
+		-Wl,-T,$(INMATE_LDS) -Wl,--no-warn-rwx-segments -o $@ \
+		$< $(INMATE_LIB_OBJS) -lgcc
+$(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
+	$(Q)$(HV_OBJCOPY) -O binary $< $@
+	@echo "  INMATE   $(patsubst $(TOP)/%,%,$@)"
+
+.PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o
+-include $(INMATE_LIB_OBJS:.o=.d)

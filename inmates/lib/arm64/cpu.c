@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64 CPU services for inmates: PSCI power-off, the generic timer and the
+ * report of unexpected exceptions.
+ */
+#include <inmate.h>
+
+#define PSCI_SYSTEM_OFF 0x84000008u
+
+void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far);
+
+/*
+ * PSCI goes through hvc: the conduit QEMU offers to an EL1-only machine,
+ * and the one the axvm firmware emulates for cells.
+ */
+void inmate_exit(void)
+{
+	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;
+
+	asm volatile("hvc #0" : "+r"(x0) : : "memory");
+	for (;;)
+		asm volatile("wfi");
+}
+
+u64 timer_frequency(void)
+{
+	u64 v;
+
+	asm volatile("mrs %0, cntfrq_el0" : "=r"(v));
+	return v;
+}
+
+u64 timer_ticks(void)
+{
+	u64 v;
+
+	asm volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(v) : : "memory");
+	return v;
+}
+
+void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far)
+{
+	printk("unexpected exception: vector %llu, ESR 0x%llx, ELR 0x%llx, FAR 0x%llx\n",
+	       (unsigned long long)vector, (unsigned long long)esr,
+	       (unsigned long long)elr, (unsigned long long)far);
+	printk("Test result: ERROR\n");
+	inmate_exit();
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# make check: runs every stage, numbers their results as one TAP stream and
+# ends with the line "N passed, N failed[, N skipped]". Exits non-zero on
+# any failure. Stages print "ok - NAME" / "not ok - NAME" and "#" comments;
+# a stage that fails without saying which test failed counts as a failure.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+export HOST_AXVM_CTL FIRMWARE   # from make
+n=0 passed=0 failed=0 skipped=0
+
+stage() {
+	local name=$1 out rc line stage_failed=0 start
+	shift
+	echo "# stage: $name"
+	start=$(date +%s)
+	out=$(mktemp)
+	"$@" > "$out" 2>&1
+	rc=$?
+	while IFS= read -r line; do
+		case "$line" in
+		"not ok"*)
+			n=$((n + 1)); failed=$((failed + 1)); stage_failed=1
+			echo "not ok $n ${line#not ok }" ;;
+		"ok"*)
+			n=$((n + 1))
+			case "$line" in
+			*"# SKIP"*) skipped=$((skipped + 1)) ;;
+			*) passed=$((passed + 1)) ;;
+			esac
+			echo "ok $n ${line#ok }" ;;
+		"#"*) echo "$line" ;;
+		*) echo "# $line" ;;
+		esac
+	done < "$out"
+	rm -f "$out"
+	if [ $rc -ne 0 ] && [ $stage_failed -eq 0 ]; then
+		n=$((n + 1)); failed=$((failed + 1))
+		echo "not ok $n - $name: exited with status $rc"
+	fi
+	echo "# stage $name: $(( $(date +%s) - start ))s"
+}
+
+echo "TAP version 13"
+stage headers "$top/tests/headers-check.sh"
+for t in "$UNIT_OUT"/test_*; do
+	stage "unit/${t##*/test_}" "$top/tests/run-kselftest.sh" "unit/${t##*/test_}" "$t"
+done
+stage cli "$top/tests/cli-test.sh"
+stage inmates-bare "$top/tests/qemu/bare-inmates.sh"
+stage guest "$top/tests/qemu/guest-tests.sh"
+
+echo "1..$n"
+summary="$passed passed, $failed failed"
+[ $skipped -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ $failed -eq 0 ] && [ $n -gt 0 ]

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# axvm-ctl on the host: exit codes, messages that name the file, and the
+# firmware check on the image the build just made.
+set -uo pipefail
+ctl=${HOST_AXVM_CTL:?}
+fw=${FIRMWARE:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+status=0
+
+# expect NAME EXIT-CODE PATTERN CMD...: the exit code and a line matching
+# PATTERN in stdout+stderr.
+expect() {
+	local name=$1 want=$2 pattern=$3 out rc
+	shift 3
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$want" ] && printf '%s\n' "$out" | grep -qE -- "$pattern"; then
+		echo "ok - cli/$name"
+	else
+		echo "not ok - cli/$name (exit $rc, wanted $want and /$pattern/)"
+		printf '%s\n' "$out" | sed 's/^/# /'
+		status=1
+	fi
+}
+
+expect version 0 '^axvm-ctl [0-9]+\.[0-9]+\.[0-9]+.* \(ABI revision [0-9]+\)$' "$ctl" --version
+expect help_lists_verbs 0 '^  firmware check ' "$ctl" --help
+expect no_verb_is_usage 2 '^usage: ' "$ctl"
+expect unknown_verb_is_usage 2 'unknown verb "frobnicate"' "$ctl" frobnicate
+expect verb_help 0 '^usage: axvm-ctl enable SYSTEM-CONFIG' "$ctl" enable --help
+expect enable_needs_argument 2 'expected one system config' "$ctl" enable
+expect firmware_check_intact 0 'axvm firmware .* for arm64' "$ctl" firmware check "$fw"
+expect firmware_check_missing_file 3 "$tmp/nope.bin: cannot open: No such file" \
+	"$ctl" firmware check "$tmp/nope.bin"
+cp "$fw" "$tmp/bad.bin"
+printf 'XXXX' | dd of="$tmp/bad.bin" conv=notrunc status=none
+expect firmware_check_names_file 3 "$tmp/bad.bin: bad magic" \
+	"$ctl" firmware check "$tmp/bad.bin"
+head -c 1000 "$fw" > "$tmp/short.bin"
+expect firmware_check_truncated 3 'short.bin: image_size is [0-9]+ but the file has 1000 bytes' \
+	"$ctl" firmware check "$tmp/short.bin"
+echo '{}' > "$tmp/root.json"
+if [ ! -e /dev/axvm ]; then
+	expect enable_without_driver 1 '/dev/axvm does not exist: load the driver first' \
+		"$ctl" enable "$tmp/root.json"
+fi
+exit $status

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# initramfs.sh OUTPUT: pack the guest's root file system: busybox, the
+# module, the firmware, axvm-ctl, configs, inmates and the selftests.
+# Reads its inputs from the environment (see tests/qemu/qemu.mk).
+set -euo pipefail
+out=$1
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc/axvm} \
+	 "$stage"/lib/{modules,firmware} "$stage"/usr/lib/axvm/{selftests,inmates}
+cp "$BUSYBOX" "$stage/bin/busybox"
+ln -s busybox "$stage/bin/sh"
+cp "$TOP/tests/qemu/init" "$stage/init"
+cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$stage/usr/lib/axvm/"
+cp "$MODULE" "$stage/lib/modules/"
+cp "$FIRMWARE" "$stage/lib/firmware/"
+cp "$AXVM_CTL" "$stage/usr/bin/"
+cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"
+cp $INMATES "$stage/usr/lib/axvm/inmates/"
+cp $SELFTESTS "$stage/usr/lib/axvm/selftests/"
+echo 'root:x:0:0:root:/root:/bin/sh' > "$stage/etc/passwd"
+echo 'nobody:x:65534:65534:nobody:/:/bin/false' >> "$stage/etc/passwd"
+echo 'PS1="root-cell:\w# "' > "$stage/etc/profile"
+
+(cd "$stage" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) |
+	gzip -1 > "$out.tmp"
+mv "$out.tmp" "$out"

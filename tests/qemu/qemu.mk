@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+# The emulated reference machine: initramfs, selftest runs and the demo.
+
+INITRD := $(OUT)/initramfs.cpio.gz
+QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
+	QEMU_MACHINE='$(QEMU_MACHINE)' QEMU_APPEND='$(QEMU_APPEND)' \
+	QEMU_BARE_MACHINE='$(QEMU_BARE_MACHINE)' VMLINUZ='$(VMLINUZ)' \
+	INITRD='$(INITRD)' BUSYBOX='$(BUSYBOX)' MODULE='$(MODULE)' \
+	FIRMWARE='$(FIRMWARE)' AXVM_CTL='$(TARGET_AXVM_CTL)' \
+	INMATES='$(INMATE_BINS)' INMATE_ELFS='$(INMATE_BINS:.bin=.elf)' \
+	SELFTESTS='$(SELFTEST_BINS)'
+
+.PHONY: initramfs
+initramfs: $(INITRD)
+$(INITRD): module $(FIRMWARE) $(TARGET_AXVM_CTL) $(INMATE_BINS) \
+		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/*)
+	$(Q)$(QEMU_ENV) $(TOP)/tests/qemu/initramfs.sh $@
+	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"
+
+# An interactive shell when a terminal is attached; otherwise the demo runs
+# and the machine powers off, so that `make demo` never waits forever.
+demo: $(INITRD)
+	$(Q)if [ -t 0 ] && [ -t 1 ]; then \
+		echo "axvm demo: booting the reference machine; 'poweroff -f' or Ctrl-A X leaves"; \
+		$(QEMU_ENV) $(TOP)/tests/qemu/boot.sh demo; \
+	else \
+		echo "axvm demo: no terminal attached, running the demo and powering off"; \
+		$(QEMU_ENV) $(TOP)/tests/qemu/boot.sh demo-batch; \
+	fi
+
+.PHONY: guest-tests
+guest-tests: $(INITRD)
+	$(Q)$(QEMU_ENV) LOG=$(OUT)/guest-tests.log $(TOP)/tests/qemu/guest-tests.sh

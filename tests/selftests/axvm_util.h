@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the axvm selftests: the device, sysfs, the module and
+ * the kernel log as seen from inside the guest.
+ */
+#ifndef AXVM_SELFTEST_UTIL_H
+#define AXVM_SELFTEST_UTIL_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define AXVM_DEVICE		"/dev/axvm"
+#define AXVM_SYSFS		"/sys/devices/axvm"
+#define AXVM_FIRMWARE_FILE	"/lib/firmware/axvm-arm64.bin"
+
+static inline const char *axvm_module_path(void)
+{
+	const char *p = getenv("AXVM_MODULE");
+
+	return p ? p : "/lib/modules/axvm.ko";
+}
+
+/* finit_module() of the axvm module: 0 or -errno. */
+static inline int axvm_module_load(void)
+{
+	int fd = open(axvm_module_path(), O_RDONLY | O_CLOEXEC);
+	int ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = (int)syscall(SYS_finit_module, fd, "", 0);
+	ret = ret < 0 ? -errno : 0;
+	close(fd);
+	return ret;
+}
+
+/* delete_module("axvm"): 0 or -errno. */
+static inline int axvm_module_unload(void)
+{
+	return syscall(SYS_delete_module, "axvm", O_NONBLOCK) < 0 ? -errno : 0;
+}
+
+static inline bool axvm_module_loaded(void)
+{
+	return access("/sys/module/axvm", F_OK) == 0;
+}
+
+/* Read a sysfs attribute of /sys/devices/axvm into @buf, newline removed. */
+static inline int axvm_sysfs_read(const char *attr, char *buf, size_t size)
+{
+	char path[256];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), AXVM_SYSFS "/%s", attr);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	return 0;
+}
+
+/*
+ * The kernel log from a point on: kmsg_open() at the point, then
+ * kmsg_contains() searches what the kernel logged after it.
+ */
+static inline int kmsg_open(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd >= 0)
+		lseek(fd, 0, SEEK_END);
+	return fd;
+}
+
+static inline bool kmsg_contains(int fd, const char *needle)
+{
+	char rec[2048];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, rec, sizeof(rec) - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			return false;
+		rec[n] = '\0';
+		if (strstr(rec, needle))
+			return true;
+	}
+}
+
+/* Write a whole file (used to swap the firmware). 0 or -errno. */
+static inline int write_file(const char *path, const void *data, size_t size)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, data, size);
+	close(fd);
+	return n == (ssize_t)size ? 0 : -EIO;
+}
+
+/* Read a whole file into a malloc'ed buffer; NULL on error. */
+static inline void *read_whole_file(const char *path, size_t *size)
+{
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	do {
+		if (len == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = realloc(buf, cap);
+			if (!buf)
+				break;
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n > 0)
+			len += (size_t)n;
+	} while (n > 0);
+	close(fd);
+	*size = len;
+	return buf;
+}
+
+#endif /* AXVM_SELFTEST_UTIL_H */

@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: GPL-2.0
+# Host unit tests of pure code: each tests/unit/test_NAME.c is a kselftest
+# program linked with the pieces it tests, built with sanitizers.
+
+UNIT_OUT := $(HOST_OUT)/unit
+UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-sign-compare -Wno-format-zero-length -D_GNU_SOURCE \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-I$(TOP)/include -I$(TOP)/hypervisor/include -isystem $(KSELFTEST_INC)
+
+# test name -> the sources it links
+UNIT_SRCS_format := $(TOP)/hypervisor/format.c
+UNIT_SRCS_firmware_check := $(TOP)/tests/unit/firmware_check.c
+
+UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
+UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))
+
+unit: $(UNIT_BINS)
+
+.SECONDEXPANSION:
+$(UNIT_OUT)/test_%: $(TOP)/tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(DEPS_MK) \
+		$(wildcard $(TOP)/include/axvm/*)
+	@mkdir -p $(@D)
+	$(Q)gcc $(UNIT_CFLAGS) -o $@ $< $(UNIT_SRCS_$*)

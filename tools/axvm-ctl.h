@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the parts of axvm-ctl share: the verb table entry, exit codes and the
+ * helpers for errors, files and the device.
+ */
+#ifndef AXVM_CTL_H
+#define AXVM_CTL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit codes, documented in docs/cli.md. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAILED = 1,	/* the operation was refused or failed */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_INVALID = 3,	/* an input file is not valid */
+};
+
+/**
+ * struct verb - one command of axvm-ctl
+ * @name:    one or two words, e.g. "enable" or "firmware check".
+ * @args:    the synopsis of its arguments.
+ * @summary: one line for the verb list.
+ * @help:    the text of `axvm-ctl VERB --help`, after the synopsis.
+ * @run:     runs the verb; argv[0] is the verb's last word. Returns an
+ *           exit code.
+ */
+struct verb {
+	const char *name;
+	const char *args;
+	const char *summary;
+	const char *help;
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct verb verb_enable, verb_disable, verb_firmware_check;
+
+/* util.c */
+extern const char *progname;
+void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void *read_file(const char *path, size_t max_size, size_t *size);
+int usage_error(const struct verb *verb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* device.c */
+int device_open(void);
+int device_ioctl(int fd, unsigned long cmd, void *arg, const char *what);
+
+#endif /* AXVM_CTL_H */

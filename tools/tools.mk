@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0
+# axvm-ctl: built for the host (tests, `config check` on a workstation) and
+# statically for the target (it runs inside the guest's initramfs).
+
+TOOL_SRCS := main.c util.c device.c firmware_check.c cmd_firmware.c \
+	cmd_enable.c
+TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
+	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
+	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools
+
+HOST_AXVM_CTL := $(HOST_OUT)/tools/axvm-ctl
+TARGET_AXVM_CTL := $(OUT)/tools/axvm-ctl
+
+tools: $(HOST_AXVM_CTL) $(TARGET_AXVM_CTL)
+
+$(HOST_OUT)/tools/%.o: $(TOP)/tools/%.c
+	@mkdir -p $(@D)
+	$(Q)gcc $(TOOL_CFLAGS) -MMD -MP -c $< -o $@
+$(HOST_AXVM_CTL): $(addprefix $(HOST_OUT)/tools/,$(TOOL_SRCS:.c=.o))
+	$(Q)gcc -o $@ $^ -ljson-c
+
+$(OUT)/tools/%.o: $(TOP)/tools/%.c $(DEPS_MK)
+	@mkdir -p $(@D)
+	$(Q)$(CROSS_COMPILE)gcc $(TOOL_CFLAGS) -I$(JSONC_ARM64_INC) -MMD -MP \
+		-c $< -o $@
+$(TARGET_AXVM_CTL): $(addprefix $(OUT)/tools/,$(TOOL_SRCS:.c=.o))
+	$(Q)$(CROSS_COMPILE)gcc -static -o $@ $^ -L$(JSONC_ARM64_LIB) -ljson-c
+	@echo "  TOOL     $(patsubst $(TOP)/%,%,$@)"
+
+-include $(HOST_OUT)/tools/*.d $(OUT)/tools/*.d
