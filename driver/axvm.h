@@ -9,6 +9,8 @@
 #include <linux/mutex.h>
 #include <linux/types.h>
 
+#include <axvm/report.h>
+
 #ifndef AXVM_VERSION
 #define AXVM_VERSION "unknown"
 #endif
@@ -39,6 +41,24 @@ extern const u32 axvm_arch_id;
 const char *axvm_firmware_name(void);
 void axvm_firmware_set_device(struct device *dev);
 int axvm_firmware_load(const struct firmware **fw);
+
+/* report.c: a reporter whose messages read "axvm: @what: ..." */
+struct axvm_report axvm_kernel_report(const char *what);
+
+/* uapi.c: copying arguments in, once */
+void *axvm_copy_blob(const void __user *arg, u32 max_size, const char *what,
+		     u32 *size);
+int axvm_copy_cell_id(const void __user *arg, const char *what, u32 *id);
+
+/* control.c: the commands, called with axvm_state.lock held */
+long axvm_cmd_enable(const void __user *arg);
+long axvm_cmd_disable(void);
+long axvm_cmd_cell_create(const void __user *arg);
+long axvm_cmd_cell_load(const void __user *arg);
+long axvm_cmd_cell_simple(const void __user *arg, unsigned int cmd);
+long axvm_cmd_info(void __user *arg);
+long axvm_cmd_cell_list(void __user *arg);
+long axvm_cmd_console_read(void __user *arg);
 
 /* sysfs.c */
 int axvm_sysfs_init(void);

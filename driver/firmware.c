@@ -4,7 +4,6 @@
  */
 #include <linux/firmware.h>
 #include <linux/printk.h>
-#include <linux/stdarg.h>
 
 #include <axvm/arch.h>
 #include <axvm/firmware_check.h>
@@ -23,19 +22,6 @@ const char *axvm_firmware_name(void)
 	return name;
 }
 
-static void firmware_report_error(struct axvm_report *report,
-				  const char *fmt, ...)
-{
-	struct va_format vaf;
-	va_list args;
-
-	va_start(args, fmt);
-	vaf.fmt = fmt;
-	vaf.va = &args;
-	pr_err("axvm: firmware %s: %pV\n", axvm_firmware_name(), &vaf);
-	va_end(args);
-}
-
 void axvm_firmware_set_device(struct device *dev)
 {
 	axvm_fw_device = dev;
@@ -50,8 +36,11 @@ void axvm_firmware_set_device(struct device *dev)
  */
 int axvm_firmware_load(const struct firmware **fw)
 {
-	struct axvm_report report = { .error = firmware_report_error };
+	char what[AXVM_FIRMWARE_NAME_MAX + 16];
+	struct axvm_report report = axvm_kernel_report(what);
 	int err;
+
+	snprintf(what, sizeof(what), "firmware %s", axvm_firmware_name());
 
 	err = request_firmware_direct(fw, axvm_firmware_name(), axvm_fw_device);
 	if (err) {

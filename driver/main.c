@@ -10,10 +10,7 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
-#include <linux/slab.h>
-#include <linux/uaccess.h>
 
-#include <axvm/firmware.h>
 #include <axvm/ioctl.h>
 
 #include "axvm.h"
@@ -21,80 +18,6 @@
 struct axvm_state axvm_state = {
 	.lock = __MUTEX_INITIALIZER(axvm_state.lock),
 };
-
-/*
- * Copy a blob argument: the descriptor, then the bytes it points at, each
- * exactly once. @what names the command for the error message.
- */
-static void *axvm_copy_blob(const void __user *arg, u32 max_size,
-			    const char *what, u32 *size)
-{
-	struct axvm_blob blob;
-	void *data;
-
-	if (copy_from_user(&blob, arg, sizeof(blob)))
-		return ERR_PTR(-EFAULT);
-	if (blob.reserved) {
-		pr_err("axvm: %s: reserved is 0x%x, must be 0\n", what,
-		       blob.reserved);
-		return ERR_PTR(-EINVAL);
-	}
-	if (blob.size == 0) {
-		pr_err("axvm: %s: size is 0\n", what);
-		return ERR_PTR(-EINVAL);
-	}
-	if (blob.size > max_size) {
-		pr_err("axvm: %s: size %u exceeds the limit of %u bytes\n",
-		       what, blob.size, max_size);
-		return ERR_PTR(-E2BIG);
-	}
-	data = memdup_user(u64_to_user_ptr(blob.address), blob.size);
-	if (IS_ERR(data))
-		return data;
-	*size = blob.size;
-	return data;
-}
-
-static long axvm_cmd_enable(const void __user *arg)
-{
-	const struct firmware *fw;
-	void *config;
-	u32 size;
-	int err;
-
-	if (axvm_state.enabled) {
-		pr_err("axvm: enable: the hypervisor is already enabled\n");
-		return -EBUSY;
-	}
-	config = axvm_copy_blob(arg, AXVM_CONFIG_MAX_SIZE, "enable: config",
-				&size);
-	if (IS_ERR(config))
-		return PTR_ERR(config);
-
-	err = axvm_firmware_load(&fw);
-	if (err)
-		goto out_config;
-
-	/* Entering EL2 comes with the enable issue; say so plainly. */
-	pr_err("axvm: enable: firmware %s (%s) is valid, but entering the hypervisor is not implemented in this version\n",
-	       axvm_firmware_name(),
-	       ((const struct axvm_firmware_header *)fw->data)->version);
-	err = -EOPNOTSUPP;
-
-	release_firmware(fw);
-out_config:
-	kfree(config);
-	return err;
-}
-
-static long axvm_cmd_disable(void)
-{
-	if (!axvm_state.enabled) {
-		pr_err("axvm: disable: the hypervisor is not enabled\n");
-		return -EINVAL;
-	}
-	return -EOPNOTSUPP;
-}
 
 static long axvm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
@@ -114,6 +37,26 @@ static long axvm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case AXVM_IOCTL_DISABLE:
 		err = axvm_cmd_disable();
+		break;
+	case AXVM_IOCTL_CELL_CREATE:
+		err = axvm_cmd_cell_create(uarg);
+		break;
+	case AXVM_IOCTL_CELL_LOAD:
+		err = axvm_cmd_cell_load(uarg);
+		break;
+	case AXVM_IOCTL_CELL_START:
+	case AXVM_IOCTL_CELL_SHUTDOWN:
+	case AXVM_IOCTL_CELL_DESTROY:
+		err = axvm_cmd_cell_simple(uarg, cmd);
+		break;
+	case AXVM_IOCTL_INFO:
+		err = axvm_cmd_info(uarg);
+		break;
+	case AXVM_IOCTL_CELL_LIST:
+		err = axvm_cmd_cell_list(uarg);
+		break;
+	case AXVM_IOCTL_CONSOLE_READ:
+		err = axvm_cmd_console_read(uarg);
 		break;
 	default:
 		err = -ENOTTY;

@@ -6,7 +6,7 @@
 # a stage that fails without saying which test failed counts as a failure.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-export HOST_AXVM_CTL FIRMWARE   # from make
+export HOST_AXVM_CTL FIRMWARE TOP PLATFORM   # from make
 n=0 passed=0 failed=0 skipped=0
 
 stage() {

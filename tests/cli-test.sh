@@ -41,9 +41,37 @@ expect firmware_check_names_file 3 "$tmp/bad.bin: bad magic" \
 head -c 1000 "$fw" > "$tmp/short.bin"
 expect firmware_check_truncated 3 'short.bin: image_size is [0-9]+ but the file has 1000 bytes' \
 	"$ctl" firmware check "$tmp/short.bin"
-echo '{}' > "$tmp/root.json"
+configs=${TOP:?}/configs/${PLATFORM:?}
 if [ ! -e /dev/axvm ]; then
 	expect enable_without_driver 1 '/dev/axvm does not exist: load the driver first' \
-		"$ctl" enable "$tmp/root.json"
+		"$ctl" enable "$configs/root.json"
 fi
+
+# Configs: the shipped ones pass, alone and together; broken ones are
+# refused with the file, the JSON path and the value.
+expect config_check_shipped 0 'rtos.json: ok: cell "rtos"' \
+	"$ctl" config check "$configs"/*.json
+expect config_check_cells_against_system 0 'bare.json: ok' \
+	"$ctl" config check --system "$configs/root.json" "$configs/rtos.json" "$configs/bare.json"
+expect config_check_conflict 3 'rtos.json: cpus: CPU 3 is already owned by cell "rtos"' \
+	"$ctl" config check --system "$configs/root.json" "$configs/rtos.json" "$configs/rtos.json"
+sed 's/"wirte"/"x"/; s/"write", "execute"/"wirte", "execute"/' "$configs/rtos.json" > "$tmp/typo.json"
+expect config_flag_typo 3 'typo.json: memory\[0\]\.flags\[1\]: unknown flag "wirte" \(expected one of: read, write, execute, io, loadable, shared, dma\); did you mean "write"\?' \
+	"$ctl" config check "$tmp/typo.json"
+printf '{ "type": "cell",\n  "name": "x" "cpus": [1] }\n' > "$tmp/syntax.json"
+expect config_syntax_error_has_position 3 'syntax.json: line 2, column 15: invalid JSON' \
+	"$ctl" config check "$tmp/syntax.json"
+expect config_check_needs_file 2 'no file given' "$ctl" config check
+expect config_show_roundtrip 0 '"entry": "0x40000000"' "$ctl" config show "$configs/rtos.json"
+"$ctl" config show "$configs/root.json" > "$tmp/shown.json" 2>&1
+"$ctl" config compile "$configs/root.json" -o "$tmp/a.bin" &&
+"$ctl" config compile "$tmp/shown.json" -o "$tmp/b.bin" &&
+if cmp -s "$tmp/a.bin" "$tmp/b.bin"; then
+	echo "ok - cli/config_show_reads_back_identically"
+else
+	echo "not ok - cli/config_show_reads_back_identically"
+	status=1
+fi
+expect cell_create_wants_cell_config 3 'cell create needs a cell config, this is a system config' \
+	"$ctl" cell create "$configs/root.json"
 exit $status

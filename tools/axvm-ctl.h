@@ -34,7 +34,9 @@ struct verb {
 	int (*run)(int argc, char **argv);
 };
 
-extern const struct verb verb_enable, verb_disable, verb_firmware_check;
+extern const struct verb verb_enable, verb_disable, verb_firmware_check,
+	verb_config_check, verb_config_show, verb_config_compile,
+	verb_cell_create, verb_info;
 
 /* util.c */
 extern const char *progname;
@@ -42,6 +44,10 @@ void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *read_file(const char *path, size_t max_size, size_t *size);
 int usage_error(const struct verb *verb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* cmd_enable.c: convert, check and send a config with ioctl @cmd */
+int send_config(const char *path, bool want_system, unsigned long cmd,
+		const char *what, int *result);
 
 /* device.c */
 int device_open(void);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * axvm-ctl enable FILE / axvm-ctl disable.
+ * axvm-ctl enable SYSTEM.json / disable.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,31 +9,49 @@
 #include <axvm/ioctl.h>
 
 #include "axvm-ctl.h"
+#include "config.h"
+
+/* Convert and check a config, then hand it to @cmd; returns an exit code. */
+int send_config(const char *path, bool want_system, unsigned long cmd,
+		const char *what, int *result)
+{
+	struct config_blob blob;
+	struct axvm_blob arg = { 0 };
+	int fd, ret;
+
+	if (config_load(path, &blob))
+		return EXIT_INVALID;
+	if (blob.is_system != want_system) {
+		error("%s: %s needs a %s config, this is a %s config", path,
+		      what, want_system ? "system" : "cell",
+		      blob.is_system ? "system" : "cell");
+		free(blob.data);
+		return EXIT_INVALID;
+	}
+	if (config_check_blob(path, &blob, NULL)) {
+		free(blob.data);
+		return EXIT_INVALID;
+	}
+	fd = device_open();
+	if (fd < 0) {
+		free(blob.data);
+		return EXIT_FAILED;
+	}
+	arg.address = (uintptr_t)blob.data;
+	arg.size = (__u32)blob.size;
+	ret = device_ioctl(fd, cmd, &arg, what);
+	close(fd);
+	free(blob.data);
+	if (result)
+		*result = ret;
+	return ret < 0 ? EXIT_FAILED : EXIT_OK;
+}
 
 static int run_enable(int argc, char **argv)
 {
-	struct axvm_blob blob = { 0 };
-	size_t size;
-	void *config;
-	int fd, ret;
-
 	if (argc != 2)
 		return usage_error(&verb_enable, "expected one system config");
-	config = read_file(argv[1], AXVM_CONFIG_MAX_SIZE, &size);
-	if (!config)
-		return EXIT_INVALID;
-
-	fd = device_open();
-	if (fd < 0) {
-		free(config);
-		return EXIT_FAILED;
-	}
-	blob.address = (uintptr_t)config;
-	blob.size = (__u32)size;
-	ret = device_ioctl(fd, AXVM_IOCTL_ENABLE, &blob, "enable");
-	close(fd);
-	free(config);
-	return ret < 0 ? EXIT_FAILED : EXIT_OK;
+	return send_config(argv[1], true, AXVM_IOCTL_ENABLE, "enable", NULL);
 }
 
 static int run_disable(int argc, char **argv)
@@ -55,8 +73,9 @@ const struct verb verb_enable = {
 	.name = "enable",
 	.args = "SYSTEM-CONFIG",
 	.summary = "start the hypervisor under the running Linux",
-	.help = "Loads the firmware and enters it on every online CPU; Linux\n"
-		"becomes the root cell described by SYSTEM-CONFIG.\n",
+	.help = "Checks SYSTEM-CONFIG (JSON, see docs/config.md), loads the\n"
+		"firmware and enters it on every online CPU; Linux becomes the\n"
+		"root cell the config describes.\n",
 	.run = run_enable,
 };
 

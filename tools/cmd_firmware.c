@@ -11,17 +11,7 @@
 #include <axvm/firmware_check.h>
 
 #include "axvm-ctl.h"
-
-static void report_error(struct axvm_report *report, const char *fmt, ...)
-{
-	va_list args;
-
-	fprintf(stderr, "%s: %s: ", progname, (const char *)report->priv);
-	va_start(args, fmt);
-	vfprintf(stderr, fmt, args);
-	va_end(args);
-	fputc('\n', stderr);
-}
+#include "config.h"
 
 static int run(int argc, char **argv)
 {
@@ -31,9 +21,7 @@ static int run(int argc, char **argv)
 	if (argc < 2)
 		return usage_error(&verb_firmware_check, "no file given");
 	for (int i = 1; i < argc; i++) {
-		struct axvm_report report = {
-			.error = report_error, .priv = argv[i],
-		};
+		struct axvm_report report = stderr_report(argv[i]);
 		size_t size;
 		void *image = read_file(argv[i], AXVM_FIRMWARE_MAX_SIZE * 2,
 					&size);

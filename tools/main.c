@@ -13,6 +13,11 @@
 static const struct verb *const verbs[] = {
 	&verb_enable,
 	&verb_disable,
+	&verb_info,
+	&verb_cell_create,
+	&verb_config_check,
+	&verb_config_show,
+	&verb_config_compile,
 	&verb_firmware_check,
 };
 

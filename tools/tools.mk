@@ -2,8 +2,9 @@
 # axvm-ctl: built for the host (tests, `config check` on a workstation) and
 # statically for the target (it runs inside the guest's initramfs).
 
-TOOL_SRCS := main.c util.c device.c firmware_check.c cmd_firmware.c \
-	cmd_enable.c
+TOOL_SRCS := main.c util.c device.c suggest.c firmware_check.c \
+	config_check.c config_json.c config_file.c config_print.c \
+	cmd_firmware.c cmd_enable.c cmd_cell.c cmd_info.c cmd_config.c
 TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
 	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools

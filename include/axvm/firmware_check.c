@@ -5,26 +5,9 @@
  */
 #include <axvm/abi.h>
 #include <axvm/arch.h>
+#include <axvm/check_helpers.h>
 #include <axvm/errno.h>
 #include <axvm/firmware_check.h>
-
-static int bytes_equal(const void *a, const void *b, unsigned int n)
-{
-	const unsigned char *x = a, *y = b;
-
-	while (n--)
-		if (*x++ != *y++)
-			return 0;
-	return 1;
-}
-
-static int string_terminated(const char *s, unsigned int n)
-{
-	while (n--)
-		if (*s++ == '\0')
-			return 1;
-	return 0;
-}
 
 int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 			struct axvm_report *report)
@@ -34,37 +17,37 @@ int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 	int bad = 0;
 
 	if (size < sizeof(*hdr)) {
-		report->error(report,
+		axvm_report_error(report,
 			      "image is %llu bytes, smaller than its %u-byte header",
 			      (unsigned long long)size, (unsigned int)sizeof(*hdr));
 		return -ENOEXEC;
 	}
-	if (!bytes_equal(hdr->magic, AXVM_FIRMWARE_MAGIC,
+	if (!axvm_bytes_equal(hdr->magic, AXVM_FIRMWARE_MAGIC,
 			 AXVM_FIRMWARE_MAGIC_SIZE)) {
-		report->error(report,
+		axvm_report_error(report,
 			      "bad magic: not an axvm firmware image (expected \"%s\" at offset 0)",
 			      AXVM_FIRMWARE_MAGIC);
 		return -ENOEXEC;
 	}
 	if (hdr->abi_revision != AXVM_ABI_REVISION) {
-		report->error(report,
+		axvm_report_error(report,
 			      "abi_revision is %u, this side speaks %u: driver, firmware and tools must come from the same build",
 			      hdr->abi_revision, AXVM_ABI_REVISION);
 		return -ENOEXEC;
 	}
 	if (hdr->arch != arch) {
-		report->error(report, "built for %s (arch %u), this machine is %s",
+		axvm_report_error(report, "built for %s (arch %u), this machine is %s",
 			      axvm_arch_name(hdr->arch), hdr->arch,
 			      axvm_arch_name(arch));
 		bad = 1;
 	}
 	if (hdr->header_size != sizeof(*hdr)) {
-		report->error(report, "header_size is %u, expected %u",
+		axvm_report_error(report, "header_size is %u, expected %u",
 			      hdr->header_size, (unsigned int)sizeof(*hdr));
 		bad = 1;
 	}
 	if (hdr->image_size != size) {
-		report->error(report,
+		axvm_report_error(report,
 			      "image_size is %llu but the file has %llu bytes (truncated or padded?)",
 			      (unsigned long long)hdr->image_size,
 			      (unsigned long long)size);
@@ -72,7 +55,7 @@ int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 	}
 	if (hdr->memory_size < hdr->image_size ||
 	    hdr->memory_size > AXVM_FIRMWARE_MAX_SIZE) {
-		report->error(report,
+		axvm_report_error(report,
 			      "memory_size is %llu, expected between image_size (%llu) and %u",
 			      (unsigned long long)hdr->memory_size,
 			      (unsigned long long)hdr->image_size,
@@ -82,22 +65,22 @@ int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 	if (hdr->entry_offset < sizeof(*hdr) ||
 	    hdr->entry_offset >= hdr->image_size ||
 	    (hdr->entry_offset & 0x7ff)) {
-		report->error(report,
+		axvm_report_error(report,
 			      "entry_offset 0x%llx is outside the image or not 2 KiB aligned",
 			      (unsigned long long)hdr->entry_offset);
 		bad = 1;
 	}
 	if (hdr->max_cpus == 0) {
-		report->error(report, "max_cpus is 0");
+		axvm_report_error(report, "max_cpus is 0");
 		bad = 1;
 	}
-	if (!string_terminated(hdr->version, sizeof(hdr->version))) {
-		report->error(report, "version string is not NUL-terminated");
+	if (!axvm_string_terminated(hdr->version, sizeof(hdr->version))) {
+		axvm_report_error(report, "version string is not NUL-terminated");
 		bad = 1;
 	}
 	for (i = 0; i < sizeof(hdr->reserved) / sizeof(hdr->reserved[0]); i++) {
 		if (hdr->reserved[i]) {
-			report->error(report, "reserved[%u] is 0x%llx, must be 0",
+			axvm_report_error(report, "reserved[%u] is 0x%llx, must be 0",
 				      i, (unsigned long long)hdr->reserved[i]);
 			bad = 1;
 		}

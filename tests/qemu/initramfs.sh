@@ -18,6 +18,11 @@ cp "$MODULE" "$stage/lib/modules/"
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
 cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"
+# Their binary form too, for the selftests that feed the driver directly.
+for f in "$TOP/configs/$PLATFORM"/*.json; do
+	"$HOST_AXVM_CTL" config compile "$f" \
+		-o "$stage/etc/axvm/configs/$(basename "$f" .json).bin"
+done
 cp $INMATES "$stage/usr/lib/axvm/inmates/"
 cp $SELFTESTS "$stage/usr/lib/axvm/selftests/"
 echo 'root:x:0:0:root:/root:/bin/sh' > "$stage/etc/passwd"

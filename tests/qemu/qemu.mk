@@ -7,12 +7,13 @@ QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 	QEMU_BARE_MACHINE='$(QEMU_BARE_MACHINE)' VMLINUZ='$(VMLINUZ)' \
 	INITRD='$(INITRD)' BUSYBOX='$(BUSYBOX)' MODULE='$(MODULE)' \
 	FIRMWARE='$(FIRMWARE)' AXVM_CTL='$(TARGET_AXVM_CTL)' \
+	HOST_AXVM_CTL='$(HOST_AXVM_CTL)' \
 	INMATES='$(INMATE_BINS)' INMATE_ELFS='$(INMATE_BINS:.bin=.elf)' \
 	SELFTESTS='$(SELFTEST_BINS)'
 
 .PHONY: initramfs
 initramfs: $(INITRD)
-$(INITRD): module $(FIRMWARE) $(TARGET_AXVM_CTL) $(INMATE_BINS) \
+$(INITRD): module $(FIRMWARE) $(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) \
 		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/*)
 	$(Q)$(QEMU_ENV) $(TOP)/tests/qemu/initramfs.sh $@
 	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"

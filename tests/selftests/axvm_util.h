@@ -54,7 +54,7 @@ static inline bool axvm_module_loaded(void)
 /* Read a sysfs attribute of /sys/devices/axvm into @buf, newline removed. */
 static inline int axvm_sysfs_read(const char *attr, char *buf, size_t size)
 {
-	char path[256];
+	char path[512];
 	ssize_t n;
 	int fd;
 

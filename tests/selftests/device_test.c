@@ -209,14 +209,14 @@ TEST_F(enable_argument, unmapped_descriptor_is_efault)
 	EXPECT_EQ(EFAULT, enable_errno(self->fd, (void *)16));
 }
 
-TEST(disable_when_not_enabled_is_einval)
+TEST(disable_when_not_enabled_is_enodev)
 {
 	int fd = open(AXVM_DEVICE, O_RDWR);
 	int kmsg = kmsg_open();
 
 	ASSERT_LE(0, fd);
 	EXPECT_EQ(-1, ioctl(fd, AXVM_IOCTL_DISABLE));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(ENODEV, errno);
 	EXPECT_TRUE(kmsg_contains(kmsg, "the hypervisor is not enabled"));
 	close(kmsg);
 	close(fd);

@@ -70,7 +70,7 @@ FIXTURE_VARIANT_ADD(firmware, unterminated_version) {
  */
 FIXTURE_VARIANT_ADD(firmware, intact) {
 	.damage = NONE, .expected_errno = EOPNOTSUPP,
-	.message = "is valid, but entering the hypervisor is not implemented",
+	.message = "are valid, but entering the hypervisor is not implemented",
 };
 
 static void damage_image(struct axvm_firmware_header *hdr, size_t *size,
@@ -138,18 +138,21 @@ FIXTURE_TEARDOWN(firmware)
 
 TEST_F(firmware, enable_is_refused_with_message)
 {
-	char config[64] = { 0 };
+	size_t size;
+	void *config = read_whole_file("/etc/axvm/configs/root.bin", &size);
 	struct axvm_blob blob = {
-		.address = (uintptr_t)config, .size = sizeof(config),
+		.address = (uintptr_t)config, .size = (__u32)size,
 	};
 	int kmsg = kmsg_open();
 
+	ASSERT_NE(NULL, config);
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, AXVM_IOCTL_ENABLE, &blob));
 	EXPECT_EQ(variant->expected_errno, errno);
 	EXPECT_TRUE(kmsg_contains(kmsg, variant->message))
 		TH_LOG("no kernel message containing \"%s\"", variant->message);
 	close(kmsg);
+	free(config);
 }
 
 TEST_HARNESS_MAIN

@@ -18,15 +18,12 @@ struct collected {
 	char text[1024];
 };
 
-static void collect(struct axvm_report *report, const char *fmt, ...)
+static void collect(struct axvm_report *report, const char *fmt, va_list args)
 {
 	struct collected *c = report->priv;
 	size_t len = strlen(c->text);
-	va_list args;
 
-	va_start(args, fmt);
 	vsnprintf(c->text + len, sizeof(c->text) - len, fmt, args);
-	va_end(args);
 	strncat(c->text, "\n", sizeof(c->text) - strlen(c->text) - 1);
 	c->count++;
 }
@@ -52,7 +49,7 @@ static void make_intact(void)
 
 static int check(struct collected *c, unsigned long long size)
 {
-	struct axvm_report report = { .error = collect, .priv = c };
+	struct axvm_report report = { .message = collect, .priv = c };
 
 	memset(c, 0, sizeof(*c));
 	return axvm_firmware_check(&image, size, AXVM_ARCH_ARM64, &report);

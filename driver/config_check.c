@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The shared config validator, compiled into the driver. */
+#include <axvm/config_check.c>

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: (GPL-2.0 OR BSD-2-Clause) */
+/*
+ * Hypercalls: how the root cell's driver and the inmates call the firmware.
+ *
+ * On arm64 a hypercall is `hvc #0` with the function ID in x0 and up to
+ * four arguments in x1..x4; the result comes back in x0, a negative errno
+ * on failure. The IDs follow the Arm SMC Calling Convention (DEN 0028):
+ * fast calls, SMC64, owned by the "vendor specific hypervisor service"
+ * range, so that they can never be mistaken for PSCI or another standard
+ * service, nor for the Linux hyp stub's small function numbers.
+ */
+#ifndef _AXVM_HYPERCALL_H
+#define _AXVM_HYPERCALL_H
+
+#define AXVM_HC_BASE			0xc6000000u
+#define AXVM_HC(n)			(AXVM_HC_BASE + (n))
+
+/* Any cell. */
+#define AXVM_HC_VERSION			AXVM_HC(0x00)	/* -> ABI revision */
+#define AXVM_HC_CONSOLE_PUTC		AXVM_HC(0x01)	/* x1 = character */
+#define AXVM_HC_CELL_SHUTDOWN_SELF	AXVM_HC(0x02)
+
+/* The root cell only; any other cell that calls them fails. */
+#define AXVM_HC_DISABLE			AXVM_HC(0x10)
+#define AXVM_HC_CELL_CREATE		AXVM_HC(0x11)	/* x1 = config PA */
+#define AXVM_HC_CELL_SET_LOADABLE	AXVM_HC(0x12)	/* x1 = cell id */
+#define AXVM_HC_CELL_START		AXVM_HC(0x13)	/* x1 = cell id */
+#define AXVM_HC_CELL_SHUTDOWN		AXVM_HC(0x14)	/* x1 = cell id */
+#define AXVM_HC_CELL_DESTROY		AXVM_HC(0x15)	/* x1 = cell id */
+#define AXVM_HC_CELL_GET_STATE		AXVM_HC(0x16)	/* x1 = cell id */
+#define AXVM_HC_MEMORY_INFO		AXVM_HC(0x17)	/* x1 = 0 total, 1 used */
+
+#endif /* _AXVM_HYPERCALL_H */

@@ -1,0 +1,766 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * JSON to binary config. Each problem is reported with the JSON path of
+ * the value at fault, e.g. "memory[1].flags[2]: unknown flag "wirte"
+ * (expected one of: ...)". Parsing goes on after a problem, so that one run
+ * shows all of them.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <axvm/abi.h>
+#include <axvm/arch.h>
+
+#include "config.h"
+#include "suggest.h"
+
+#ifndef AXVM_ARCH_NATIVE
+#define AXVM_ARCH_NATIVE AXVM_ARCH_ARM64
+#endif
+
+struct parser {
+	struct axvm_report *report;
+	char path[256];
+	size_t path_len;
+	int errors;
+};
+
+static __attribute__((format(printf, 2, 3))) void
+perr(struct parser *p, const char *fmt, ...)
+{
+	char msg[512];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	if (p->path_len)
+		axvm_report_error(p->report, "%s: %s", p->path, msg);
+	else
+		axvm_report_error(p->report, "%s", msg);
+	p->errors++;
+}
+
+/* Path handling: push returns the old length for pop. */
+static size_t push_key(struct parser *p, const char *key)
+{
+	size_t old = p->path_len;
+	int n = snprintf(p->path + old, sizeof(p->path) - old, "%s%s",
+			 old ? "." : "", key);
+
+	if (n > 0)
+		p->path_len = old + (size_t)n < sizeof(p->path) ?
+			old + (size_t)n : sizeof(p->path) - 1;
+	return old;
+}
+
+static size_t push_index(struct parser *p, size_t i)
+{
+	size_t old = p->path_len;
+	int n = snprintf(p->path + old, sizeof(p->path) - old, "[%zu]", i);
+
+	if (n > 0)
+		p->path_len = old + (size_t)n < sizeof(p->path) ?
+			old + (size_t)n : sizeof(p->path) - 1;
+	return old;
+}
+
+static void pop(struct parser *p, size_t old)
+{
+	p->path_len = old;
+	p->path[old] = '\0';
+}
+
+static const char *type_name(struct json_object *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_null: return "null";
+	case json_type_boolean: return "a boolean";
+	case json_type_double: return "a fractional number";
+	case json_type_int: return "a number";
+	case json_type_object: return "an object";
+	case json_type_array: return "an array";
+	case json_type_string: return "a string";
+	}
+	return "something else";
+}
+
+/* Report every key of @obj not in @allowed ("comment" is always fine). */
+static void check_keys(struct parser *p, struct json_object *obj,
+		       const char *const *allowed)
+{
+	json_object_object_foreach(obj, key, val) {
+		const char *const *k;
+		char list[256] = "";
+
+		(void)val;
+		if (!strcmp(key, "comment"))
+			continue;
+		for (k = allowed; *k && strcmp(*k, key); k++)
+			;
+		if (*k)
+			continue;
+		join_words(list, sizeof(list), allowed);
+		perr(p, "unknown key \"%s\" (expected one of: %s)%s", key,
+		     list, suggestion(key, allowed));
+	}
+}
+
+static bool expect_type(struct parser *p, struct json_object *v,
+			enum json_type type, const char *what)
+{
+	if (json_object_is_type(v, type))
+		return true;
+	perr(p, "expected %s, got %s", what, type_name(v));
+	return false;
+}
+
+/*
+ * A number: a JSON integer, or a string holding a decimal or 0x-prefixed
+ * hex number with an optional binary size suffix (K, M, G, T, or KiB...).
+ */
+static bool parse_number_string(const char *s, uint64_t *out)
+{
+	static const struct { const char *suffix; unsigned int shift; } units[] = {
+		{ "", 0 }, { "K", 10 }, { "KiB", 10 }, { "M", 20 },
+		{ "MiB", 20 }, { "G", 30 }, { "GiB", 30 }, { "T", 40 },
+		{ "TiB", 40 },
+	};
+	char *end;
+	uint64_t v;
+
+	if (!isdigit((unsigned char)s[0]))
+		return false;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno)
+		return false;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcasecmp(end, units[i].suffix))
+			continue;
+		if (units[i].shift && v > (UINT64_MAX >> units[i].shift))
+			return false;
+		*out = v << units[i].shift;
+		return true;
+	}
+	return false;
+}
+
+static bool parse_number(struct parser *p, struct json_object *v,
+			 uint64_t *out)
+{
+	if (json_object_is_type(v, json_type_int)) {
+		int64_t i = json_object_get_int64(v);
+
+		if (i < 0) {
+			perr(p, "%" PRId64 " is negative", i);
+			return false;
+		}
+		*out = (uint64_t)i;
+		return true;
+	}
+	if (json_object_is_type(v, json_type_string)) {
+		if (parse_number_string(json_object_get_string(v), out))
+			return true;
+		perr(p, "\"%s\" is not a number (write 4096, \"0x1000\" or \"4K\"; sizes take K, M, G, T)",
+		     json_object_get_string(v));
+		return false;
+	}
+	perr(p, "expected a number or a string like \"0x1000\" or \"16M\", got %s",
+	     type_name(v));
+	return false;
+}
+
+/* @key of @obj as a number; @required, or @def when absent. */
+static uint64_t get_number(struct parser *p, struct json_object *obj,
+			   const char *key, bool required, uint64_t def)
+{
+	struct json_object *v;
+	uint64_t out = def;
+	size_t old;
+
+	if (!json_object_object_get_ex(obj, key, &v)) {
+		if (required)
+			perr(p, "missing key \"%s\"", key);
+		return def;
+	}
+	old = push_key(p, key);
+	if (!parse_number(p, v, &out))
+		out = def;
+	pop(p, old);
+	return out;
+}
+
+static uint32_t get_u32(struct parser *p, struct json_object *obj,
+			const char *key, bool required, uint32_t def)
+{
+	uint64_t v = get_number(p, obj, key, required, def);
+	size_t old;
+
+	if (v <= UINT32_MAX)
+		return (uint32_t)v;
+	old = push_key(p, key);
+	perr(p, "%" PRIu64 " is too large (at most %u)", v, UINT32_MAX);
+	pop(p, old);
+	return def;
+}
+
+/* One item of a list of numbers: N or "N" or "N-M". */
+static bool parse_range(struct parser *p, struct json_object *v,
+			uint64_t *first, uint64_t *last, const char *what)
+{
+	if (json_object_is_type(v, json_type_string)) {
+		const char *s = json_object_get_string(v);
+		const char *dash = strchr(s, '-');
+		char lo[32];
+
+		if (dash && (size_t)(dash - s) < sizeof(lo)) {
+			memcpy(lo, s, (size_t)(dash - s));
+			lo[dash - s] = '\0';
+			if (parse_number_string(lo, first) &&
+			    parse_number_string(dash + 1, last) &&
+			    *first <= *last)
+				return true;
+		} else if (!dash && parse_number_string(s, first)) {
+			*last = *first;
+			return true;
+		}
+		perr(p, "\"%s\" is not a %s or a range like \"2-3\"", s, what);
+		return false;
+	}
+	if (!parse_number(p, v, first))
+		return false;
+	*last = *first;
+	return true;
+}
+
+/* Calls @fn for each range of a value that is a number, string or array. */
+static void for_each_range(struct parser *p, struct json_object *v,
+			   const char *what,
+			   void (*fn)(struct parser *, uint64_t, uint64_t, void *),
+			   void *arg)
+{
+	uint64_t first, last;
+
+	if (json_object_is_type(v, json_type_array)) {
+		size_t n = json_object_array_length(v);
+
+		for (size_t i = 0; i < n; i++) {
+			size_t old = push_index(p, i);
+
+			if (parse_range(p, json_object_array_get_idx(v, i),
+					&first, &last, what))
+				fn(p, first, last, arg);
+			pop(p, old);
+		}
+		return;
+	}
+	if (parse_range(p, v, &first, &last, what))
+		fn(p, first, last, arg);
+}
+
+static void add_cpus(struct parser *p, uint64_t first, uint64_t last,
+		     void *arg)
+{
+	__u64 *set = arg;
+
+	if (last >= AXVM_MAX_CPUS_ABI) {
+		perr(p, "CPU %" PRIu64 " is beyond the %u CPUs axvm supports",
+		     last, AXVM_MAX_CPUS_ABI);
+		return;
+	}
+	for (uint64_t cpu = first; cpu <= last; cpu++)
+		axvm_cpu_set_add(set, (unsigned int)cpu);
+}
+
+struct irq_list {
+	struct axvm_irq_range ranges[AXVM_MAX_IRQ_RANGES];
+	unsigned int count;
+};
+
+static void add_irqs(struct parser *p, uint64_t first, uint64_t last,
+		     void *arg)
+{
+	struct irq_list *l = arg;
+
+	if (last > UINT32_MAX) {
+		perr(p, "interrupt %" PRIu64 " is out of range", last);
+		return;
+	}
+	if (l->count == AXVM_MAX_IRQ_RANGES) {
+		perr(p, "more than %u interrupt ranges", AXVM_MAX_IRQ_RANGES);
+		return;
+	}
+	l->ranges[l->count].first = (__u32)first;
+	l->ranges[l->count].count = (__u32)(last - first + 1);
+	l->count++;
+}
+
+static const char *const flag_names[] = {
+	"read", "write", "execute", "io", "loadable", "shared", "dma", NULL,
+};
+static const __u32 flag_bits[] = {
+	AXVM_MEM_READ, AXVM_MEM_WRITE, AXVM_MEM_EXECUTE, AXVM_MEM_IO,
+	AXVM_MEM_LOADABLE, AXVM_MEM_SHARED, AXVM_MEM_DMA,
+};
+
+static __u32 parse_flags(struct parser *p, struct json_object *v)
+{
+	__u32 flags = 0;
+	size_t n;
+
+	if (!expect_type(p, v, json_type_array, "an array of flag names"))
+		return 0;
+	n = json_object_array_length(v);
+	for (size_t i = 0; i < n; i++) {
+		struct json_object *f = json_object_array_get_idx(v, i);
+		size_t old = push_index(p, i), k;
+		char list[128] = "";
+
+		if (expect_type(p, f, json_type_string, "a flag name")) {
+			const char *name = json_object_get_string(f);
+
+			for (k = 0; flag_names[k] && strcmp(flag_names[k], name); k++)
+				;
+			if (flag_names[k]) {
+				flags |= flag_bits[k];
+			} else {
+				join_words(list, sizeof(list), flag_names);
+				perr(p, "unknown flag \"%s\" (expected one of: %s)%s",
+				     name, list, suggestion(name, flag_names));
+			}
+		}
+		pop(p, old);
+	}
+	return flags;
+}
+
+static void parse_region(struct parser *p, struct json_object *v,
+			 struct axvm_memory_region *r)
+{
+	static const char *const keys[] = {
+		"phys", "virt", "size", "flags", NULL,
+	};
+	struct json_object *flags;
+
+	if (!expect_type(p, v, json_type_object, "an object"))
+		return;
+	check_keys(p, v, keys);
+	r->phys_start = get_number(p, v, "phys", true, 0);
+	r->virt_start = get_number(p, v, "virt", false, r->phys_start);
+	r->size = get_number(p, v, "size", true, 0);
+	if (json_object_object_get_ex(v, "flags", &flags)) {
+		size_t old = push_key(p, "flags");
+
+		r->flags = parse_flags(p, flags);
+		pop(p, old);
+	} else {
+		perr(p, "missing key \"flags\" (e.g. [\"read\", \"write\"])");
+	}
+}
+
+struct region_list {
+	struct axvm_memory_region regions[AXVM_MAX_MEMORY_REGIONS];
+	unsigned int count;
+};
+
+static void parse_regions(struct parser *p, struct json_object *v,
+			  struct region_list *l)
+{
+	size_t n;
+
+	if (!expect_type(p, v, json_type_array, "an array of regions"))
+		return;
+	n = json_object_array_length(v);
+	if (n > AXVM_MAX_MEMORY_REGIONS) {
+		perr(p, "%zu regions, at most %u", n, AXVM_MAX_MEMORY_REGIONS);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t old = push_index(p, i);
+
+		parse_region(p, json_object_array_get_idx(v, i),
+			     &l->regions[l->count++]);
+		pop(p, old);
+	}
+}
+
+static const char *const console_names[] = { "none", "hypercall", "pl011", NULL };
+
+static void parse_console(struct parser *p, struct json_object *v,
+			  struct axvm_console *con)
+{
+	static const char *const keys[] = { "type", "address", NULL };
+	struct json_object *type = v;
+	size_t k, old = 0;
+	char list[64] = "";
+	bool is_object = json_object_is_type(v, json_type_object);
+
+	if (is_object) {
+		check_keys(p, v, keys);
+		if (!json_object_object_get_ex(v, "type", &type)) {
+			perr(p, "missing key \"type\"");
+			return;
+		}
+		old = push_key(p, "type");
+	}
+	if (expect_type(p, type, json_type_string,
+			is_object ? "a console type" : "a console type or object")) {
+		const char *name = json_object_get_string(type);
+
+		for (k = 0; console_names[k] && strcmp(console_names[k], name); k++)
+			;
+		if (console_names[k]) {
+			con->type = (__u32)k;
+		} else {
+			join_words(list, sizeof(list), console_names);
+			perr(p, "unknown console type \"%s\" (expected one of: %s)%s",
+			     name, list, suggestion(name, console_names));
+		}
+	}
+	if (is_object) {
+		pop(p, old);
+		con->address = get_number(p, v, "address", false, 0);
+	}
+}
+
+/* A cell's keys; the root cell has the same, with other defaults. */
+static void parse_cell(struct parser *p, struct json_object *obj,
+		       struct axvm_cell_desc *cell, struct region_list *regions,
+		       struct irq_list *irqs, bool is_root)
+{
+	static const char *const cell_keys[] = {
+		"type", "arch", "name", "cpus", "memory", "interrupts",
+		"console", "entry", NULL,
+	};
+	static const char *const root_keys[] = {
+		"name", "cpus", "memory", "interrupts", "console", "entry", NULL,
+	};
+	struct json_object *v;
+	size_t old;
+
+	check_keys(p, obj, is_root ? root_keys : cell_keys);
+
+	if (!json_object_object_get_ex(obj, "name", &v)) {
+		perr(p, "missing key \"name\"");
+	} else {
+		old = push_key(p, "name");
+		if (expect_type(p, v, json_type_string, "a string")) {
+			const char *name = json_object_get_string(v);
+
+			if (strlen(name) >= AXVM_CELL_NAME_SIZE)
+				perr(p, "\"%s\" is longer than %u characters",
+				     name, AXVM_CELL_NAME_SIZE - 1);
+			else
+				strcpy(cell->name, name);
+		}
+		pop(p, old);
+	}
+	if (!json_object_object_get_ex(obj, "cpus", &v)) {
+		perr(p, "missing key \"cpus\" (e.g. [3] or \"2-3\")");
+	} else {
+		old = push_key(p, "cpus");
+		for_each_range(p, v, "CPU", add_cpus, cell->cpus);
+		pop(p, old);
+	}
+	if (!json_object_object_get_ex(obj, "memory", &v)) {
+		perr(p, "missing key \"memory\"");
+	} else {
+		old = push_key(p, "memory");
+		parse_regions(p, v, regions);
+		pop(p, old);
+	}
+	if (json_object_object_get_ex(obj, "interrupts", &v)) {
+		old = push_key(p, "interrupts");
+		for_each_range(p, v, "interrupt", add_irqs, irqs);
+		pop(p, old);
+	}
+	cell->console.type = is_root ? AXVM_CONSOLE_NONE : AXVM_CONSOLE_HYPERCALL;
+	if (json_object_object_get_ex(obj, "console", &v)) {
+		old = push_key(p, "console");
+		parse_console(p, v, &cell->console);
+		pop(p, old);
+	}
+	/* Default entry: the start of the first executable region. */
+	if (!is_root) {
+		for (unsigned int i = 0; i < regions->count; i++) {
+			if (regions->regions[i].flags & AXVM_MEM_EXECUTE) {
+				cell->entry = regions->regions[i].virt_start;
+				break;
+			}
+		}
+	}
+	cell->entry = get_number(p, obj, "entry", false, cell->entry);
+	cell->num_memory_regions = regions->count;
+	cell->num_irq_ranges = irqs->count;
+}
+
+static const char *const arch_names[] = { "?", "arm64", "x86_64", "riscv64", NULL };
+
+static __u32 parse_arch(struct parser *p, struct json_object *root)
+{
+	struct json_object *v;
+	size_t old;
+	__u32 arch = AXVM_ARCH_NATIVE;
+
+	if (!json_object_object_get_ex(root, "arch", &v))
+		return arch;
+	old = push_key(p, "arch");
+	if (expect_type(p, v, json_type_string, "an architecture name")) {
+		const char *name = json_object_get_string(v);
+		__u32 k;
+
+		for (k = 1; arch_names[k] && strcmp(arch_names[k], name); k++)
+			;
+		if (arch_names[k])
+			arch = k;
+		else
+			perr(p, "unknown architecture \"%s\" (expected one of: arm64, x86_64, riscv64)",
+			     name);
+	}
+	pop(p, old);
+	return arch;
+}
+
+static struct json_object *get_object(struct parser *p, struct json_object *o,
+				      const char *key, bool required)
+{
+	struct json_object *v;
+	size_t old;
+
+	if (!json_object_object_get_ex(o, key, &v)) {
+		if (required)
+			perr(p, "missing key \"%s\"", key);
+		return NULL;
+	}
+	old = push_key(p, key);
+	if (!expect_type(p, v, json_type_object, "an object"))
+		v = NULL;
+	pop(p, old);
+	return v;
+}
+
+static void parse_platform(struct parser *p, struct json_object *obj,
+			   struct axvm_platform *plat)
+{
+	static const char *const keys[] = { "cpus", "gic", NULL };
+	static const char *const gic_keys[] = {
+		"version", "distributor", "redistributors",
+		"redistributor_size", "its", "maintenance_interrupt", NULL,
+	};
+	struct json_object *gic;
+	size_t old;
+
+	check_keys(p, obj, keys);
+	plat->num_cpus = get_u32(p, obj, "cpus", true, 0);
+	gic = get_object(p, obj, "gic", true);
+	if (!gic)
+		return;
+	old = push_key(p, "gic");
+	check_keys(p, gic, gic_keys);
+	plat->irqchip = get_u32(p, gic, "version", false, AXVM_IRQCHIP_GICV3);
+	plat->gicd_base = get_number(p, gic, "distributor", true, 0);
+	plat->gicr_base = get_number(p, gic, "redistributors", true, 0);
+	plat->gicr_size = get_number(p, gic, "redistributor_size", false,
+				     (uint64_t)plat->num_cpus * 0x20000);
+	plat->gits_base = get_number(p, gic, "its", false, 0);
+	plat->maintenance_irq = get_u32(p, gic, "maintenance_interrupt", false, 25);
+	pop(p, old);
+}
+
+static void *assemble(const void *head, size_t head_size,
+		      const struct region_list *regions,
+		      const struct irq_list *irqs, size_t *size)
+{
+	size_t mem = regions->count * sizeof(regions->regions[0]);
+	size_t irq = irqs->count * sizeof(irqs->ranges[0]);
+	char *blob;
+
+	*size = head_size + mem + irq;
+	blob = calloc(1, *size);
+	if (!blob)
+		return NULL;
+	memcpy(blob, head, head_size);
+	memcpy(blob + head_size, regions->regions, mem);
+	memcpy(blob + head_size + mem, irqs->ranges, irq);
+	((struct axvm_config_header *)blob)->total_size = (__u32)*size;
+	return blob;
+}
+
+static void fill_header(struct axvm_config_header *h, const char *magic,
+			__u32 arch)
+{
+	memcpy(h->magic, magic, AXVM_CONFIG_MAGIC_SIZE);
+	h->abi_revision = AXVM_ABI_REVISION;
+	h->arch = arch;
+}
+
+static void *parse_system(struct parser *p, struct json_object *root,
+			  size_t *size)
+{
+	static const char *const keys[] = {
+		"type", "arch", "hypervisor", "debug_console", "platform",
+		"root_cell", NULL,
+	};
+	static const char *const hv_keys[] = { "memory", NULL };
+	static const char *const hv_mem_keys[] = { "phys", "size", NULL };
+	struct region_list regions;
+	struct irq_list irqs;
+	struct axvm_system_config cfg;
+	struct json_object *o, *m, *v;
+	size_t old;
+
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&regions, 0, sizeof(regions));
+	memset(&irqs, 0, sizeof(irqs));
+	check_keys(p, root, keys);
+	fill_header(&cfg.header, AXVM_SYSTEM_MAGIC, parse_arch(p, root));
+
+	o = get_object(p, root, "hypervisor", true);
+	if (o) {
+		old = push_key(p, "hypervisor");
+		check_keys(p, o, hv_keys);
+		m = get_object(p, o, "memory", true);
+		if (m) {
+			size_t old2 = push_key(p, "memory");
+
+			check_keys(p, m, hv_mem_keys);
+			cfg.system.hypervisor_phys = get_number(p, m, "phys", true, 0);
+			cfg.system.hypervisor_size = get_number(p, m, "size", true, 0);
+			pop(p, old2);
+		}
+		pop(p, old);
+	}
+	if (json_object_object_get_ex(root, "debug_console", &v)) {
+		old = push_key(p, "debug_console");
+		parse_console(p, v, &cfg.system.debug_console);
+		pop(p, old);
+	}
+	o = get_object(p, root, "platform", true);
+	if (o) {
+		old = push_key(p, "platform");
+		parse_platform(p, o, &cfg.system.platform);
+		pop(p, old);
+	}
+	o = get_object(p, root, "root_cell", true);
+	if (o) {
+		old = push_key(p, "root_cell");
+		parse_cell(p, o, &cfg.root_cell, &regions, &irqs, true);
+		pop(p, old);
+	}
+	if (p->errors)
+		return NULL;
+	return assemble(&cfg, sizeof(cfg), &regions, &irqs, size);
+}
+
+static void *parse_cell_config(struct parser *p, struct json_object *root,
+			       size_t *size)
+{
+	struct region_list regions;
+	struct irq_list irqs;
+	struct axvm_cell_config cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	memset(&regions, 0, sizeof(regions));
+	memset(&irqs, 0, sizeof(irqs));
+	fill_header(&cfg.header, AXVM_CELL_MAGIC, parse_arch(p, root));
+	parse_cell(p, root, &cfg.cell, &regions, &irqs, false);
+	if (p->errors)
+		return NULL;
+	return assemble(&cfg, sizeof(cfg), &regions, &irqs, size);
+}
+
+/* Line and column of byte @offset, for syntax errors. */
+static void position(const char *text, size_t offset, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (text[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else {
+			(*col)++;
+		}
+	}
+}
+
+int config_from_json(const char *text, size_t len, struct config_blob *out,
+		     struct axvm_report *report)
+{
+	struct parser p = { .report = report };
+	struct json_tokener *tok;
+	struct json_object *root, *type;
+	enum json_tokener_error jerr;
+	size_t end;
+	int line, col;
+
+	if (len > AXVM_CONFIG_MAX_SIZE || len > INT32_MAX) {
+		perr(&p, "file is %zu bytes, larger than a config can be", len);
+		return -1;
+	}
+	tok = json_tokener_new_ex(32);
+	if (!tok) {
+		perr(&p, "out of memory");
+		return -1;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	root = json_tokener_parse_ex(tok, text, (int)len);
+	jerr = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	if (!root && jerr == json_tokener_continue)
+		jerr = json_tokener_error_parse_eof;
+	if (jerr != json_tokener_success) {
+		position(text, end, &line, &col);
+		perr(&p, "line %d, column %d: invalid JSON: %s", line, col,
+		     json_tokener_error_desc(jerr));
+		json_tokener_free(tok);
+		return -1;
+	}
+	json_tokener_free(tok);
+	while (end < len && isspace((unsigned char)text[end]))
+		end++;
+	if (end < len) {
+		position(text, end, &line, &col);
+		perr(&p, "line %d, column %d: unexpected text after the JSON object",
+		     line, col);
+		json_object_put(root);
+		return -1;
+	}
+	if (!json_object_is_type(root, json_type_object)) {
+		perr(&p, "expected a JSON object at the top, got %s",
+		     type_name(root));
+		json_object_put(root);
+		return -1;
+	}
+
+	out->data = NULL;
+	if (!json_object_object_get_ex(root, "type", &type) ||
+	    !json_object_is_type(type, json_type_string)) {
+		perr(&p, "missing key \"type\" (\"system\" or \"cell\")");
+	} else if (!strcmp(json_object_get_string(type), "system")) {
+		out->is_system = true;
+		out->data = parse_system(&p, root, &out->size);
+	} else if (!strcmp(json_object_get_string(type), "cell")) {
+		out->is_system = false;
+		out->data = parse_cell_config(&p, root, &out->size);
+	} else {
+		size_t old = push_key(&p, "type");
+
+		perr(&p, "\"%s\" is not a config type (expected \"system\" or \"cell\")",
+		     json_object_get_string(type));
+		pop(&p, old);
+	}
+	json_object_put(root);
+	if (!out->data && !p.errors)
+		perr(&p, "out of memory");
+	return out->data ? 0 : -1;
+}

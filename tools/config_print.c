@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Binary config to JSON, normalised: addresses in hex, sizes with the
+ * largest exact binary suffix, flags and CPUs spelled out. What
+ * `config show` prints reads back to the same binary.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+
+#include <axvm/arch.h>
+
+#include "config.h"
+
+static void print_size(FILE *out, uint64_t size)
+{
+	static const char units[] = "KMGT";
+	int u = -1;
+
+	while (u < 3 && size && !(size & 1023)) {
+		size >>= 10;
+		u++;
+	}
+	if (u < 0)
+		fprintf(out, "\"0x%" PRIx64 "\"", size);
+	else
+		fprintf(out, "\"%" PRIu64 "%c\"", size, units[u]);
+}
+
+static void print_addr(FILE *out, uint64_t addr)
+{
+	fprintf(out, "\"0x%08" PRIx64 "\"", addr);
+}
+
+/* CPUs as a list of single numbers and "a-b" ranges. */
+static void print_cpus(FILE *out, const __u64 *set)
+{
+	const char *sep = "";
+
+	fputc('[', out);
+	for (unsigned int cpu = 0; cpu < AXVM_MAX_CPUS_ABI; cpu++) {
+		unsigned int last = cpu;
+
+		if (!axvm_cpu_in_set(set, cpu))
+			continue;
+		while (axvm_cpu_in_set(set, last + 1))
+			last++;
+		if (last == cpu)
+			fprintf(out, "%s%u", sep, cpu);
+		else
+			fprintf(out, "%s\"%u-%u\"", sep, cpu, last);
+		sep = ", ";
+		cpu = last;
+	}
+	fputc(']', out);
+}
+
+static void print_flags(FILE *out, __u32 flags)
+{
+	static const char *const names[] = {
+		"read", "write", "execute", "io", "loadable", "shared", "dma",
+	};
+	const char *sep = "";
+
+	fputc('[', out);
+	for (unsigned int i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (flags & (1u << i)) {
+			fprintf(out, "%s\"%s\"", sep, names[i]);
+			sep = ", ";
+		}
+	}
+	fputc(']', out);
+}
+
+static void print_console(FILE *out, const struct axvm_console *con)
+{
+	static const char *const types[] = { "none", "hypercall", "pl011" };
+
+	fprintf(out, "{ \"type\": \"%s\"",
+		con->type <= AXVM_CONSOLE_MAX ? types[con->type] : "?");
+	if (con->address) {
+		fprintf(out, ", \"address\": ");
+		print_addr(out, con->address);
+	}
+	fprintf(out, " }");
+}
+
+static void print_cell(FILE *out, const struct axvm_cell_desc *cell,
+		       const char *in, bool is_root)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell);
+	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell);
+
+	fprintf(out, "%s\"name\": \"%s\",\n%s\"cpus\": ", in, cell->name, in);
+	print_cpus(out, cell->cpus);
+	fprintf(out, ",\n%s\"memory\": [", in);
+	for (unsigned int i = 0; i < cell->num_memory_regions; i++) {
+		fprintf(out, "%s\n%s\t{ \"phys\": ", i ? "," : "", in);
+		print_addr(out, mem[i].phys_start);
+		if (!is_root) {
+			fprintf(out, ", \"virt\": ");
+			print_addr(out, mem[i].virt_start);
+		}
+		fprintf(out, ", \"size\": ");
+		print_size(out, mem[i].size);
+		fprintf(out, ", \"flags\": ");
+		print_flags(out, mem[i].flags);
+		fprintf(out, " }");
+	}
+	fprintf(out, "\n%s]", in);
+	if (is_root)
+		return;
+	fprintf(out, ",\n%s\"interrupts\": [", in);
+	for (unsigned int i = 0; i < cell->num_irq_ranges; i++) {
+		if (irq[i].count == 1)
+			fprintf(out, "%s%u", i ? ", " : "", irq[i].first);
+		else
+			fprintf(out, "%s\"%u-%u\"", i ? ", " : "", irq[i].first,
+				irq[i].first + irq[i].count - 1);
+	}
+	fprintf(out, "],\n%s\"console\": ", in);
+	print_console(out, &cell->console);
+	fprintf(out, ",\n%s\"entry\": ", in);
+	print_addr(out, cell->entry);
+}
+
+void config_print_json(FILE *out, const struct config_blob *blob)
+{
+	const struct axvm_config_header *h = blob->data;
+
+	fprintf(out, "{\n\t\"type\": \"%s\",\n\t\"arch\": \"%s\",\n",
+		blob->is_system ? "system" : "cell", axvm_arch_name(h->arch));
+	if (blob->is_system) {
+		const struct axvm_system_config *s = blob->data;
+		const struct axvm_platform *p = &s->system.platform;
+
+		fprintf(out, "\t\"hypervisor\": { \"memory\": { \"phys\": ");
+		print_addr(out, s->system.hypervisor_phys);
+		fprintf(out, ", \"size\": ");
+		print_size(out, s->system.hypervisor_size);
+		fprintf(out, " } },\n\t\"debug_console\": ");
+		print_console(out, &s->system.debug_console);
+		fprintf(out, ",\n\t\"platform\": {\n\t\t\"cpus\": %u,\n"
+			"\t\t\"gic\": {\n\t\t\t\"version\": %u,\n"
+			"\t\t\t\"distributor\": ", p->num_cpus, p->irqchip);
+		print_addr(out, p->gicd_base);
+		fprintf(out, ",\n\t\t\t\"redistributors\": ");
+		print_addr(out, p->gicr_base);
+		fprintf(out, ",\n\t\t\t\"redistributor_size\": ");
+		print_size(out, p->gicr_size);
+		fprintf(out, ",\n\t\t\t\"its\": ");
+		print_addr(out, p->gits_base);
+		fprintf(out, ",\n\t\t\t\"maintenance_interrupt\": %u\n\t\t}\n\t},\n"
+			"\t\"root_cell\": {\n", p->maintenance_irq);
+		print_cell(out, &s->root_cell, "\t\t", true);
+		fprintf(out, "\n\t}\n}\n");
+	} else {
+		const struct axvm_cell_config *c = blob->data;
+
+		print_cell(out, &c->cell, "\t", false);
+		fprintf(out, "\n}\n");
+	}
+}
