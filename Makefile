@@ -40,11 +40,13 @@ include inmates/inmates.mk
 include tests/unit/unit.mk
 include tests/selftests/selftests.mk
 include tests/qemu/qemu.mk
+include tests/fuzz/fuzz.mk
 
 all: module firmware tools inmates selftests
 
-check: all unit $(INITRD)
+check: all unit fuzz-build $(INITRD)
 	$(Q)$(QEMU_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
+		FUZZ_OUT='$(FUZZ_OUT)' \
 		LOG=$(OUT)/guest-tests.log $(TOP)/tests/check.sh
 
 clean:

@@ -2,7 +2,7 @@
 # The firmware: hypervisor/ (core) + arch/$(ARCH)/, freestanding, linked at
 # its own address, then flattened into axvm-$(ARCH).bin.
 
-HV_CORE_OBJS := format.o printk.o header.o
+HV_CORE_OBJS := format.o printk.o header.o config_check.o
 
 HV_CC := $(CROSS_COMPILE)gcc
 HV_OBJCOPY := $(CROSS_COMPILE)objcopy

@@ -93,7 +93,8 @@ static const char *type_name(struct json_object *v)
 	return "something else";
 }
 
-/* Report every key of @obj not in @allowed ("comment" is always fine). */
+/* Report every key of @obj not in @allowed ("comment" and "$schema" are
+ * always fine: notes for people and editors). */
 static void check_keys(struct parser *p, struct json_object *obj,
 		       const char *const *allowed)
 {
@@ -102,7 +103,7 @@ static void check_keys(struct parser *p, struct json_object *obj,
 		char list[256] = "";
 
 		(void)val;
-		if (!strcmp(key, "comment"))
+		if (!strcmp(key, "comment") || !strcmp(key, "$schema"))
 			continue;
 		for (k = allowed; *k && strcmp(*k, key); k++)
 			;
@@ -712,6 +713,7 @@ int config_from_json(const char *text, size_t len, struct config_blob *out,
 		perr(&p, "out of memory");
 		return -1;
 	}
+	/* Strict: no trailing text, no single quotes, no control characters. */
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	root = json_tokener_parse_ex(tok, text, (int)len);
 	jerr = json_tokener_get_error(tok);
@@ -726,15 +728,6 @@ int config_from_json(const char *text, size_t len, struct config_blob *out,
 		return -1;
 	}
 	json_tokener_free(tok);
-	while (end < len && isspace((unsigned char)text[end]))
-		end++;
-	if (end < len) {
-		position(text, end, &line, &col);
-		perr(&p, "line %d, column %d: unexpected text after the JSON object",
-		     line, col);
-		json_object_put(root);
-		return -1;
-	}
 	if (!json_object_is_type(root, json_type_object)) {
 		perr(&p, "expected a JSON object at the top, got %s",
 		     type_name(root));

@@ -160,10 +160,11 @@ TEST_F(load, arguments_are_checked)
 	variant->mutate(&self->load, self->images);
 	EXPECT_EQ(variant->expected_errno,
 		  err_of(self->fd, AXVM_IOCTL_CELL_LOAD, &self->load));
-	if (variant->message[0])
+	if (variant->message[0]) {
 		EXPECT_TRUE(kmsg_contains(kmsg, variant->message))
 			TH_LOG("no kernel message containing \"%s\"",
 			       variant->message);
+	}
 	close(kmsg);
 }
 

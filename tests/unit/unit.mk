@@ -6,11 +6,15 @@ UNIT_OUT := $(HOST_OUT)/unit
 UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-format-zero-length -D_GNU_SOURCE \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	-I$(TOP)/include -I$(TOP)/hypervisor/include -isystem $(KSELFTEST_INC)
+	-I$(TOP)/include -I$(TOP)/hypervisor/include -I$(TOP)/tools \
+	-isystem $(KSELFTEST_INC)
 
 # test name -> the sources it links
 UNIT_SRCS_format := $(TOP)/hypervisor/format.c
 UNIT_SRCS_firmware_check := $(TOP)/tests/unit/firmware_check.c
+UNIT_SRCS_config := $(addprefix $(TOP)/tools/,config_json.c suggest.c \
+	config_check.c)
+UNIT_LIBS_config := -ljson-c
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
 UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))
@@ -19,6 +23,6 @@ unit: $(UNIT_BINS)
 
 .SECONDEXPANSION:
 $(UNIT_OUT)/test_%: $(TOP)/tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(DEPS_MK) \
-		$(wildcard $(TOP)/include/axvm/*)
+		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h)
 	@mkdir -p $(@D)
-	$(Q)gcc $(UNIT_CFLAGS) -o $@ $< $(UNIT_SRCS_$*)
+	$(Q)gcc $(UNIT_CFLAGS) -o $@ $< $(UNIT_SRCS_$*) $(UNIT_LIBS_$*)

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target: arbitrary bytes as a binary config, as the driver and
+ * the firmware receive them from user space. The first byte chooses the
+ * check: a system config, a cell alone, or a cell against the reference
+ * system with one cell existing. The validator must never read outside
+ * the blob, loop, or accept a blob whose counts disagree with its size.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <axvm/arch.h>
+#include <axvm/config_check.h>
+
+#include "config.h"
+#include "reference.h"
+
+static void quiet(struct axvm_report *r, const char *fmt, va_list args)
+{
+	(void)r;
+	(void)fmt;
+	(void)args;
+}
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	static struct config_blob system, rtos;
+	struct axvm_report report = { .message = quiet };
+	const struct axvm_cell_desc *cells[1];
+	struct axvm_check_context ctx = { 0 };
+	unsigned char mode;
+	void *blob;
+	int err;
+
+	if (!system.data &&
+	    (config_from_json(reference_system, strlen(reference_system),
+			      &system, &report) ||
+	     config_from_json(reference_cell, strlen(reference_cell), &rtos,
+			      &report)))
+		abort();
+	if (size < 1)
+		return 0;
+	mode = data[0] % 3;
+	size--;
+	/* The driver's and the firmware's copies are aligned; so is this. */
+	blob = malloc(size ? size : 1);
+	if (!blob)
+		abort();
+	memcpy(blob, data + 1, size);
+
+	if (mode == 0) {
+		err = axvm_check_system_config(blob, size, AXVM_ARCH_ARM64, &report);
+	} else {
+		if (mode == 2) {
+			cells[0] = &((struct axvm_cell_config *)rtos.data)->cell;
+			ctx.system = system.data;
+			ctx.cells = cells;
+			ctx.num_cells = 1;
+		}
+		err = axvm_check_cell_config(blob, size, AXVM_ARCH_ARM64, &ctx,
+					     &report);
+	}
+	if (!err) {
+		const struct axvm_config_header *h = blob;
+
+		if (size < sizeof(*h) || h->total_size != size)
+			abort();	/* accepted a blob of the wrong size */
+	}
+	free(blob);
+	return 0;
+}

@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The config pipeline on the host: JSON to binary (tools/config_json.c)
+ * and the shared validator (include/axvm/config_check.c). Every rule has a
+ * case that breaks it and a near miss that passes.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "kselftest_harness.h"
+#include <axvm/abi.h>
+#include <axvm/arch.h>
+#include <axvm/config_check.h>
+#include "config.h"
+
+struct messages {
+	int count;
+	char text[4096];
+};
+
+static void collect(struct axvm_report *report, const char *fmt, va_list args)
+{
+	struct messages *m = report->priv;
+	size_t len = strlen(m->text);
+
+	vsnprintf(m->text + len, sizeof(m->text) - len, fmt, args);
+	strncat(m->text, "\n", sizeof(m->text) - strlen(m->text) - 1);
+	m->count++;
+}
+
+static struct axvm_report reporter(struct messages *m)
+{
+	memset(m, 0, sizeof(*m));
+	return (struct axvm_report){ .message = collect, .priv = m };
+}
+
+/* The reference platform, as in configs/qemu-arm64/root.json. */
+static const char system_json[] =
+	"{ \"type\": \"system\", \"arch\": \"arm64\","
+	"  \"hypervisor\": { \"memory\": { \"phys\": \"0x70000000\", \"size\": \"4M\" } },"
+	"  \"debug_console\": { \"type\": \"pl011\", \"address\": \"0x09000000\" },"
+	"  \"platform\": { \"cpus\": 4, \"gic\": { \"distributor\": \"0x08000000\","
+	"      \"redistributors\": \"0x080a0000\", \"its\": \"0x08080000\" } },"
+	"  \"root_cell\": { \"name\": \"linux\", \"cpus\": \"0-3\", \"memory\": ["
+	"    { \"phys\": \"0x40000000\", \"size\": \"768M\", \"flags\": [\"read\", \"write\", \"execute\", \"dma\"] },"
+	"    { \"phys\": \"0x70400000\", \"size\": \"252M\", \"flags\": [\"read\", \"write\", \"loadable\"] },"
+	"    { \"phys\": \"0x09000000\", \"size\": \"0x40000\", \"flags\": [\"read\", \"write\", \"io\"] },"
+	"    { \"phys\": \"0x0a000000\", \"size\": \"16K\", \"flags\": [\"read\", \"write\", \"io\"] } ] } }";
+
+/* A cell that exists while others are checked (CPU 3, 0x71000000, SPI 48-51). */
+static const char rtos_json[] =
+	"{ \"type\": \"cell\", \"arch\": \"arm64\", \"name\": \"rtos\", \"cpus\": [3],"
+	"  \"memory\": [ { \"phys\": \"0x71000000\", \"virt\": \"0x40000000\", \"size\": \"16M\","
+	"                \"flags\": [\"read\", \"write\", \"execute\", \"loadable\", \"shared\"] } ],"
+	"  \"interrupts\": [\"48-51\"] }";
+
+static int convert(const char *json, struct config_blob *blob, struct messages *m)
+{
+	struct axvm_report r = reporter(m);
+
+	return config_from_json(json, strlen(json), blob, &r);
+}
+
+/* ---- JSON form ------------------------------------------------------ */
+
+TEST(reference_configs_convert)
+{
+	struct config_blob sys, cell;
+	struct messages m;
+
+	ASSERT_EQ(0, convert(system_json, &sys, &m)) TH_LOG("%s", m.text);
+	EXPECT_TRUE(sys.is_system);
+	ASSERT_EQ(0, convert(rtos_json, &cell, &m)) TH_LOG("%s", m.text);
+	EXPECT_FALSE(cell.is_system);
+	EXPECT_EQ(sizeof(struct axvm_cell_config) + sizeof(struct axvm_memory_region) +
+		  sizeof(struct axvm_irq_range), cell.size);
+	free(sys.data);
+	free(cell.data);
+}
+
+TEST(numbers_sizes_cpus_and_defaults)
+{
+	const char *json =
+		"{ \"type\": \"cell\", \"name\": \"n\", \"cpus\": [1, \"3-5\", 7],"
+		"  \"memory\": [ { \"phys\": 1048576, \"size\": \"2M\", \"flags\": [\"read\", \"execute\"] },"
+		"                { \"phys\": \"0x10000000\", \"virt\": \"0x20000000\", \"size\": \"1GiB\", \"flags\": [\"write\"] } ],"
+		"  \"interrupts\": [40, \"60-61\"], \"comment\": \"ignored\" }";
+	struct config_blob blob;
+	struct axvm_cell_config *c;
+	struct axvm_memory_region *mem;
+	struct messages m;
+
+	ASSERT_EQ(0, convert(json, &blob, &m)) TH_LOG("%s", m.text);
+	c = blob.data;
+	mem = axvm_cell_memory_regions(&c->cell);
+	EXPECT_EQ(AXVM_ARCH_NATIVE, c->header.arch);
+	EXPECT_EQ(0xbaull, c->cell.cpus[0]);
+	EXPECT_EQ(0x100000ull, mem[0].phys_start);
+	EXPECT_EQ(mem[0].phys_start, mem[0].virt_start);	/* virt defaults to phys */
+	EXPECT_EQ(2ull << 20, mem[0].size);
+	EXPECT_EQ(AXVM_MEM_READ | AXVM_MEM_EXECUTE, mem[0].flags);
+	EXPECT_EQ(1ull << 30, mem[1].size);
+	EXPECT_EQ(0x20000000ull, mem[1].virt_start);
+	EXPECT_EQ(2, c->cell.num_irq_ranges);
+	EXPECT_EQ(60, axvm_cell_irq_ranges(&c->cell)[1].first);
+	EXPECT_EQ(2, axvm_cell_irq_ranges(&c->cell)[1].count);
+	EXPECT_EQ(AXVM_CONSOLE_HYPERCALL, c->cell.console.type);	/* default */
+	EXPECT_EQ(0x100000ull, c->cell.entry);	/* first executable region */
+	EXPECT_EQ(blob.size, c->header.total_size);
+	free(blob.data);
+}
+
+FIXTURE(json) {};
+FIXTURE_SETUP(json) {}
+FIXTURE_TEARDOWN(json) {}
+FIXTURE_VARIANT(json) {
+	const char *json;
+	const char *message;
+};
+
+#define JSON_BAD(_name, _json, _msg)					\
+	FIXTURE_VARIANT_ADD(json, _name) { .json = _json, .message = _msg }
+#define CELL(...) "{ \"type\": \"cell\", \"name\": \"c\", \"cpus\": [1], " __VA_ARGS__ " }"
+#define MEM(...) "\"memory\": [ { \"phys\": \"0x71000000\", \"size\": \"1M\", " __VA_ARGS__ " } ]"
+#define RW "\"flags\": [\"read\", \"write\", \"execute\"]"
+
+JSON_BAD(syntax, "{ \"type\": \"cell\",\n \"name\" 5 }", "line 2, column 9: invalid JSON");
+JSON_BAD(trailing_text, "{ \"type\": \"cell\" } x", "line 1, column 20: invalid JSON");
+JSON_BAD(not_an_object, "[1, 2]", "expected a JSON object at the top, got an array");
+JSON_BAD(no_type, "{ \"name\": \"x\" }", "missing key \"type\"");
+JSON_BAD(bad_type, "{ \"type\": \"vm\" }", "type: \"vm\" is not a config type");
+JSON_BAD(unknown_key, CELL(MEM(RW) ", \"memroy\": 1"), "unknown key \"memroy\" (expected one of: type, arch, name, cpus, memory, interrupts, console, entry); did you mean \"memory\"?");
+JSON_BAD(unknown_flag, CELL(MEM("\"flags\": [\"read\", \"wirte\"]")), "memory[0].flags[1]: unknown flag \"wirte\" (expected one of: read, write, execute, io, loadable, shared, dma); did you mean \"write\"?");
+JSON_BAD(flags_not_array, CELL(MEM("\"flags\": \"rw\"")), "memory[0].flags: expected an array of flag names, got a string");
+JSON_BAD(flag_not_string, CELL(MEM("\"flags\": [1]")), "memory[0].flags[0]: expected a flag name, got a number");
+JSON_BAD(missing_flags, CELL(MEM("\"virt\": 0")), "memory[0]: missing key \"flags\"");
+JSON_BAD(missing_size, CELL("\"memory\": [ { \"phys\": 0, " RW " } ]"), "memory[0]: missing key \"size\"");
+JSON_BAD(bad_suffix, CELL("\"memory\": [ { \"phys\": 0, \"size\": \"16Q\", " RW " } ]"), "memory[0].size: \"16Q\" is not a number");
+JSON_BAD(size_overflows, CELL("\"memory\": [ { \"phys\": 0, \"size\": \"99999999999T\", " RW " } ]"), "memory[0].size: \"99999999999T\" is not a number");
+JSON_BAD(negative, CELL("\"memory\": [ { \"phys\": -4096, \"size\": 4096, " RW " } ]"), "memory[0].phys: -4096 is negative");
+JSON_BAD(fraction, CELL("\"memory\": [ { \"phys\": 1.5, \"size\": 4096, " RW " } ]"), "memory[0].phys: expected a number or a string like \"0x1000\" or \"16M\", got a fractional number");
+JSON_BAD(boolean, CELL(MEM(RW) ", \"entry\": true"), "entry: expected a number or a string like");
+JSON_BAD(region_not_object, CELL("\"memory\": [ 5 ]"), "memory[0]: expected an object, got a number");
+JSON_BAD(too_many_regions, CELL("\"memory\": [" "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]"), "memory: 65 regions, at most 64");
+JSON_BAD(cpu_range_backwards, "{ \"type\": \"cell\", \"name\": \"c\", \"cpus\": [\"3-1\"], " MEM(RW) " }", "cpus[0]: \"3-1\" is not a CPU or a range like \"2-3\"");
+JSON_BAD(cpu_too_large, "{ \"type\": \"cell\", \"name\": \"c\", \"cpus\": [300], " MEM(RW) " }", "cpus[0]: CPU 300 is beyond the 256 CPUs axvm supports");
+JSON_BAD(missing_cpus, "{ \"type\": \"cell\", \"name\": \"c\", " MEM(RW) " }", "missing key \"cpus\"");
+JSON_BAD(name_too_long, "{ \"type\": \"cell\", \"name\": \"abcdefghijklmnopqrstuvwxyz0123456\", \"cpus\": [1], " MEM(RW) " }", "name: \"abcdefghijklmnopqrstuvwxyz0123456\" is longer than 31 characters");
+JSON_BAD(name_not_string, "{ \"type\": \"cell\", \"name\": 7, \"cpus\": [1], " MEM(RW) " }", "name: expected a string, got a number");
+JSON_BAD(irq_bad, CELL(MEM(RW) ", \"interrupts\": [\"forty\"]"), "interrupts[0]: \"forty\" is not a interrupt or a range");
+JSON_BAD(console_type, CELL(MEM(RW) ", \"console\": \"hypercal\""), "console: unknown console type \"hypercal\" (expected one of: none, hypercall, pl011); did you mean \"hypercall\"?");
+JSON_BAD(console_key, CELL(MEM(RW) ", \"console\": { \"type\": \"pl011\", \"adress\": 1 }"), "console: unknown key \"adress\" (expected one of: type, address); did you mean \"address\"?");
+JSON_BAD(arch_unknown, CELL(MEM(RW) ", \"arch\": \"sparc\""), "arch: unknown architecture \"sparc\"");
+JSON_BAD(system_missing_platform, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "missing key \"platform\"");
+JSON_BAD(system_gic_key, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributer\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "platform.gic: unknown key \"distributer\"");
+JSON_BAD(root_cell_key, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributor\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [], \"type\": \"x\" } }", "root_cell: unknown key \"type\"");
+
+TEST_F(json, is_refused_with_path_and_value)
+{
+	struct config_blob blob = { 0 };
+	struct messages m;
+
+	EXPECT_EQ(-1, convert(variant->json, &blob, &m));
+	EXPECT_EQ(NULL, blob.data);
+	EXPECT_NE(NULL, strstr(m.text, variant->message)) TH_LOG("got:\n%s", m.text);
+}
+
+TEST(every_form_problem_is_reported_at_once)
+{
+	struct config_blob blob;
+	struct messages m;
+
+	EXPECT_EQ(-1, convert(CELL("\"memory\": [ { \"phys\": -1, \"size\": \"x\", \"flags\": [\"y\"] } ], \"z\": 1"),
+			      &blob, &m));
+	EXPECT_EQ(4, m.count) TH_LOG("%s", m.text);
+}
+
+/* ---- the validator ---------------------------------------------------- */
+
+static struct config_blob system_blob, rtos_blob;
+
+static void load_references(struct __test_metadata *_metadata)
+{
+	struct messages m;
+
+	if (system_blob.data)
+		return;
+	ASSERT_EQ(0, convert(system_json, &system_blob, &m));
+	ASSERT_EQ(0, axvm_check_system_config(system_blob.data, system_blob.size,
+					      AXVM_ARCH_ARM64,
+					      &(struct axvm_report){ .message = collect, .priv = &m }))
+		TH_LOG("%s", m.text);
+	ASSERT_EQ(0, convert(rtos_json, &rtos_blob, &m));
+}
+
+FIXTURE(cell_rule) {};
+FIXTURE_SETUP(cell_rule) { load_references(_metadata); }
+FIXTURE_TEARDOWN(cell_rule) {}
+FIXTURE_VARIANT(cell_rule) {
+	const char *json;	/* a cell, checked against the system... */
+	bool rtos_exists;	/* ...and the rtos cell if set */
+	int expected;		/* 0: must pass */
+	const char *message;
+};
+
+/* JSON(a, b, ...): the string pieces joined with ", " */
+#define JOIN1(a) a
+#define JOIN2(a, b) a ", " b
+#define JOIN3(a, b, c) a ", " b ", " c
+#define JOIN4(a, b, c, d) a ", " b ", " c ", " d
+#define PICK(_1, _2, _3, _4, n, ...) n
+#define JSON(...) PICK(__VA_ARGS__, JOIN4, JOIN3, JOIN2, JOIN1)(__VA_ARGS__)
+#define RULE(_name, _rtos, _err, _msg, ...)				\
+	FIXTURE_VARIANT_ADD(cell_rule, _name) {				\
+		.json = "{ \"type\": \"cell\", \"arch\": \"arm64\", " JSON(__VA_ARGS__) " }", \
+		.rtos_exists = _rtos, .expected = _err, .message = _msg, \
+	}
+#define NAME_CPU(n, c) "\"name\": \"" n "\", \"cpus\": [" c "]"
+#define REGION(phys, virt, size, flags) \
+	"{ \"phys\": \"" phys "\", \"virt\": \"" virt "\", \"size\": \"" size "\", \"flags\": [" flags "] }"
+#define RWXL "\"read\", \"write\", \"execute\", \"loadable\""
+#define RAM_AT(phys) "\"memory\": [" REGION(phys, "0x40000000", "1M", RWXL) "]"
+
+RULE(ok_beside_rtos, true, 0, "", NAME_CPU("b", "2"), RAM_AT("0x72000000"));
+RULE(misaligned_region, false, -EINVAL, "memory[0]: phys 0x72000800, virt 0x40000000 and size 0x100000 must be multiples of the page size",
+     NAME_CPU("b", "2"), RAM_AT("0x72000800"));
+RULE(aligned_region_at_page, false, 0, "", NAME_CPU("b", "2"), RAM_AT("0x72001000"));
+RULE(zero_size_region, false, -EINVAL, "memory[0].size is 0",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "0", RWXL) "]");
+RULE(overlap_within_cell, false, -EINVAL, "memory[0] and memory[1] overlap in physical memory",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "2M", RWXL) ","
+     REGION("0x72100000", "0x50000000", "1M", "\"read\"") "]");
+RULE(virt_overlap_within_cell, false, -EINVAL, "memory[0] and memory[1] overlap at virt 0x40000000 and 0x40100000",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "2M", RWXL) ","
+     REGION("0x73000000", "0x40100000", "1M", "\"read\"") "]");
+RULE(adjacent_within_cell, false, 0, "",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x72100000", "0x40100000", "1M", "\"read\"") "]");
+RULE(overlap_other_cell, true, -EBUSY, "memory[0] (0x71800000+0x100000) overlaps memory[0] of cell \"rtos\"",
+     NAME_CPU("b", "2"), RAM_AT("0x71800000"));
+RULE(adjacent_to_other_cell, true, 0, "", NAME_CPU("b", "2"), RAM_AT("0x72000000"));
+RULE(shared_with_other_cell, true, 0, "",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x71000000", "0x50000000", "1M", "\"read\", \"write\", \"shared\"") "]");
+RULE(overlap_hypervisor, false, -EINVAL, "memory[0] (0x70000000+0x100000) overlaps the hypervisor's memory",
+     NAME_CPU("b", "2"), RAM_AT("0x70000000"));
+RULE(just_after_hypervisor, false, 0, "", NAME_CPU("b", "2"), RAM_AT("0x70400000"));
+RULE(not_donor_memory, false, -EINVAL, "memory[0] (0x90000000+0x100000) is not memory of the root cell",
+     NAME_CPU("b", "2"), RAM_AT("0x90000000"));
+RULE(end_of_donor_memory, false, 0, "", NAME_CPU("b", "2"), RAM_AT("0x7ff00000"));
+RULE(past_end_of_donor_memory, false, -EINVAL, "is not memory of the root cell",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x7ff00000", "0x40000000", "2M", RWXL) "]");
+RULE(io_from_ram, false, -EINVAL, "memory[1] (0x72100000+0x1000) is not io memory of the root cell",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x72100000", "0x09000000", "4K", "\"read\", \"write\", \"io\"") "]");
+RULE(io_from_root_io, false, 0, "",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x0a000000", "0x0a000000", "4K", "\"read\", \"write\", \"io\"") "]");
+RULE(cpu_out_of_range, false, -EINVAL, "cpus: CPU 4 does not exist (the machine has CPUs 0-3)",
+     NAME_CPU("b", "4"), RAM_AT("0x72000000"));
+RULE(cpu_owned, true, -EBUSY, "cpus: CPU 3 is already owned by cell \"rtos\"",
+     NAME_CPU("b", "3"), RAM_AT("0x72000000"));
+RULE(root_last_cpu, false, -EBUSY, "cpus: the cell would take the root cell's last CPU",
+     NAME_CPU("b", "\"0-3\""), RAM_AT("0x72000000"));
+RULE(root_keeps_one_cpu, false, 0, "", NAME_CPU("b", "\"1-3\""), RAM_AT("0x72000000"));
+RULE(root_last_cpu_with_rtos, true, -EBUSY, "would take the root cell's last CPU",
+     NAME_CPU("b", "\"0-2\""), RAM_AT("0x72000000"));
+RULE(duplicate_name, true, -EEXIST, "name \"rtos\" is taken by another cell",
+     NAME_CPU("rtos", "2"), RAM_AT("0x72000000"));
+RULE(root_name, false, -EEXIST, "name \"linux\" is the root cell's",
+     NAME_CPU("linux", "2"), RAM_AT("0x72000000"));
+RULE(similar_name, true, 0, "", NAME_CPU("rtos2", "2"), RAM_AT("0x72000000"));
+RULE(bad_name, false, -EINVAL, "name \"a b\": character 2 is not a letter",
+     NAME_CPU("a b", "2"), RAM_AT("0x72000000"));
+RULE(irq_below_spis, false, -EINVAL, "interrupts[0]: 31-31 is outside the shared interrupts 32-1019",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [31]");
+RULE(irq_past_end, false, -EINVAL, "interrupts[0]: 1019-1020 is outside",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [\"1019-1020\"]");
+RULE(irq_first_and_last, false, 0, "",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [32, 1019]");
+RULE(irq_twice_in_cell, false, -EINVAL, "interrupts[0] and interrupts[1] both name interrupt 41",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [\"40-41\", 41]");
+RULE(irq_of_other_cell, true, -EBUSY, "interrupts[0] (50-53) overlaps interrupts 48-51 of cell \"rtos\"",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [\"50-53\"]");
+RULE(irq_beside_other_cell, true, 0, "",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"interrupts\": [\"52-53\"]");
+RULE(entry_outside, false, -EINVAL, "entry 0x50000000 is in none of the cell's executable regions",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"), "\"entry\": \"0x50000000\"");
+RULE(entry_in_non_executable, false, -EINVAL, "entry 0x50000000 is in none",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x72100000", "0x50000000", "1M", "\"read\"") "]", "\"entry\": \"0x50000000\"");
+RULE(io_region_loadable, false, -EINVAL, "memory[1]: an io region cannot be loadable or executable",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x0a000000", "0x0a000000", "4K", "\"read\", \"io\", \"loadable\"") "]");
+RULE(pl011_console_in_io_region, false, 0, "",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x0a000000", "0x09000000", "4K", "\"read\", \"write\", \"io\"") "]",
+     "\"console\": { \"type\": \"pl011\", \"address\": \"0x09000000\" }");
+RULE(pl011_console_unmapped, false, -EINVAL, "console.address 0x9000000 is in none of the cell's io regions",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"),
+     "\"console\": { \"type\": \"pl011\", \"address\": \"0x09000000\" }");
+RULE(hypercall_console_with_address, false, -EINVAL, "console.address 0x9000000 given for a console without a UART",
+     NAME_CPU("b", "2"), RAM_AT("0x72000000"),
+     "\"console\": { \"type\": \"hypercall\", \"address\": \"0x09000000\" }");
+
+TEST_F(cell_rule, checked_against_system_and_cells)
+{
+	const struct axvm_cell_desc *cells[1] = {
+		&((struct axvm_cell_config *)rtos_blob.data)->cell,
+	};
+	struct axvm_check_context ctx = {
+		.system = system_blob.data, .cells = cells,
+		.num_cells = variant->rtos_exists ? 1 : 0,
+	};
+	struct config_blob blob;
+	struct messages m;
+	struct axvm_report r;
+	int err;
+
+	ASSERT_EQ(0, convert(variant->json, &blob, &m)) TH_LOG("%s", m.text);
+	r = reporter(&m);
+	err = axvm_check_cell_config(blob.data, blob.size, AXVM_ARCH_ARM64, &ctx, &r);
+	EXPECT_EQ(variant->expected, err) TH_LOG("%s", m.text);
+	if (variant->expected) {
+		EXPECT_NE(NULL, strstr(m.text, variant->message)) TH_LOG("got:\n%s", m.text);
+	} else {
+		EXPECT_EQ(0, m.count) TH_LOG("%s", m.text);
+	}
+	free(blob.data);
+}
+
+/* ---- the blob itself, where JSON cannot go ------------------------------ */
+
+FIXTURE(blob_rule) {
+	struct config_blob blob;
+	unsigned char *data;
+};
+FIXTURE_VARIANT(blob_rule) {
+	bool system;
+	void (*mutate)(unsigned char *data, unsigned long long *size);
+	int expected;
+	const char *message;
+};
+#define BLOB(_name, _sys, _err, _msg, body)				\
+	static void blob_##_name(unsigned char *d, unsigned long long *size) \
+	{								\
+		struct axvm_system_config *s = (void *)d;		\
+		struct axvm_cell_config *c = (void *)d;			\
+		(void)s; (void)c; (void)size; body;			\
+	}								\
+	FIXTURE_VARIANT_ADD(blob_rule, _name) {				\
+		.system = _sys, .mutate = blob_##_name, .expected = _err, \
+		.message = _msg,					\
+	}
+
+BLOB(intact_system, true, 0, "", );
+BLOB(intact_cell, false, 0, "", );
+BLOB(abi_revision, true, -EINVAL, "abi_revision is 2, this side speaks 1", s->header.abi_revision = 2);
+BLOB(arch, false, -EINVAL, "config is for riscv64 (arch 3), expected arm64", c->header.arch = AXVM_ARCH_RISCV64);
+BLOB(magic, false, -EINVAL, "bad magic: not an axvm cell config", c->header.magic[7] = '!');
+BLOB(kind, true, -EINVAL, "this is a cell config, not a system config", memcpy(s->header.magic, AXVM_CELL_MAGIC, 8));
+BLOB(truncated, false, -EINVAL, "total_size is 184 but the blob has 183 bytes", *size -= 1);
+BLOB(shorter_than_header, false, -EINVAL, "cell config is 10 bytes, shorter than its header", *size = 10);
+BLOB(oversized, false, -E2BIG, "cell config is 1048577 bytes, the limit is 1048576", *size = AXVM_CONFIG_MAX_SIZE + 1);
+BLOB(count_overflow, false, -EINVAL, "num_memory_regions is 4294967295, at most 64", c->cell.num_memory_regions = 0xffffffff);
+BLOB(irq_count_overflow, true, -EINVAL, "root_cell.num_irq_ranges is 268435457, at most 64", s->root_cell.num_irq_ranges = 0x10000001);
+BLOB(count_and_size_disagree, false, -EINVAL, "1 memory regions and 2 interrupt ranges need 200 bytes, the blob has 184", c->cell.num_irq_ranges = 2);
+BLOB(region_wraps, false, -EINVAL, "plus size 0x1000000 overflows",
+     axvm_cell_memory_regions(&c->cell)[0].phys_start = 0xffffffffff800000ull);
+BLOB(region_unknown_flag, false, -EINVAL, "memory[0].flags 0x80000037 has unknown bits 0x80000000",
+     axvm_cell_memory_regions(&c->cell)[0].flags |= 0x80000000u);
+BLOB(region_reserved, false, -EINVAL, "memory[0].reserved is 0x1", axvm_cell_memory_regions(&c->cell)[0].reserved = 1);
+BLOB(irq_reserved, false, -EINVAL, "interrupts[0].reserved is 0x2", axvm_cell_irq_ranges(&c->cell)[0].reserved = 2);
+BLOB(header_reserved, false, -EINVAL, "header reserved is 0x4", c->header.reserved = 4);
+BLOB(cell_reserved, false, -EINVAL, "reserved[2] is 0x1, must be 0", c->cell.reserved[2] = 1);
+BLOB(console_reserved, false, -EINVAL, "console.reserved is 0x1", c->cell.console.reserved = 1);
+BLOB(platform_reserved, true, -EINVAL, "platform.reserved[0] is 0x1", s->system.platform.reserved[0] = 1);
+BLOB(system_reserved, true, -EINVAL, "reserved[0] is 0x1, must be 0", s->system.reserved[0] = 1);
+BLOB(name_unterminated, false, -EINVAL, "name is not NUL-terminated within 32 bytes",
+     memset(c->cell.name, 'x', sizeof(c->cell.name)));
+BLOB(gicr_too_small, true, -EINVAL, "platform.gic.redistributor_size 0x20000 must be a multiple of 64 KiB holding 0x20000 bytes per CPU for 4 CPUs",
+     s->system.platform.gicr_size = 0x20000);
+BLOB(hypervisor_wraps, true, -EINVAL, "hypervisor.memory: phys 0xfffffffffff00000",
+     s->system.hypervisor_phys = 0xfffffffffff00000ull);
+BLOB(root_region_over_hypervisor, true, -EINVAL, "root_cell.memory[1] (0x70000000+0xfc00000) overlaps the hypervisor's memory",
+     axvm_cell_memory_regions(&s->root_cell)[1].phys_start = 0x70000000;
+     axvm_cell_memory_regions(&s->root_cell)[1].virt_start = 0x70000000);
+BLOB(root_not_identity, true, -EINVAL, "root_cell.memory[0]: the root cell is identity-mapped",
+     axvm_cell_memory_regions(&s->root_cell)[0].virt_start = 0);
+
+FIXTURE_SETUP(blob_rule)
+{
+	load_references(_metadata);
+	self->blob = variant->system ? system_blob : rtos_blob;
+	self->data = calloc(1, AXVM_CONFIG_MAX_SIZE + 1);
+	ASSERT_NE(NULL, self->data);
+	memcpy(self->data, self->blob.data, self->blob.size);
+}
+FIXTURE_TEARDOWN(blob_rule) { free(self->data); }
+
+TEST_F(blob_rule, is_checked)
+{
+	unsigned long long size = self->blob.size;
+	struct messages m;
+	struct axvm_report r = reporter(&m);
+	int err;
+
+	variant->mutate(self->data, &size);
+	if (variant->system)
+		err = axvm_check_system_config(self->data, size, AXVM_ARCH_ARM64, &r);
+	else
+		err = axvm_check_cell_config(self->data, size, AXVM_ARCH_ARM64, NULL, &r);
+	EXPECT_EQ(variant->expected, err) TH_LOG("%s", m.text);
+	if (variant->expected) {
+		EXPECT_NE(NULL, strstr(m.text, variant->message)) TH_LOG("got:\n%s", m.text);
+	} else {
+		EXPECT_EQ(0, m.count) TH_LOG("%s", m.text);
+	}
+}
+
+TEST_HARNESS_MAIN
