@@ -133,6 +133,28 @@ static void check_fixed_part(struct check *c, __u64 size, __u64 fixed,
 			kind, ull(size), ull(fixed));
 }
 
+/*
+ * Step 1 for either kind of blob. @cell is the desc whose arrays follow
+ * the fixed part of @fixed bytes. Returns non-zero unless those arrays can
+ * be read.
+ */
+static int check_blob(struct check *c, const struct axvm_config_header *h,
+		      __u64 size, __u32 arch, int is_system,
+		      const struct axvm_cell_desc *cell, __u64 fixed)
+{
+	const char *kind = is_system ? "system" : "cell";
+
+	if (check_blob_size(c, size, sizeof(*h), kind))
+		return c->err;
+	check_header(c, h, size, is_system ? AXVM_SYSTEM_MAGIC : AXVM_CELL_MAGIC,
+		     is_system ? AXVM_CELL_MAGIC : AXVM_SYSTEM_MAGIC, kind, arch);
+	if (!c->err)
+		check_fixed_part(c, size, fixed, kind);
+	if (!c->err)
+		check_layout(c, cell, is_system ? "root_cell." : "", fixed, size);
+	return c->err;
+}
+
 /* ---- step 2: fields and cells in themselves ------------------------- */
 
 static void check_name(struct check *c, const char *name, const char *path)
@@ -466,16 +488,7 @@ int axvm_check_system_config(const void *blob, __u64 size, __u32 arch,
 	const struct axvm_system_config *s = blob;
 	struct check c = { .report = report };
 
-	if (check_blob_size(&c, size, sizeof(s->header), "system"))
-		return c.err;
-	check_header(&c, &s->header, size, AXVM_SYSTEM_MAGIC, AXVM_CELL_MAGIC,
-		     "system", arch);
-	if (!c.err)
-		check_fixed_part(&c, size, sizeof(*s), "system");
-	if (c.err)
-		return c.err;
-	check_layout(&c, &s->root_cell, "root_cell.", sizeof(*s), size);
-	if (c.err)
+	if (check_blob(&c, &s->header, size, arch, 1, &s->root_cell, sizeof(*s)))
 		return c.err;
 
 	check_system_desc(&c, &s->system);
@@ -636,16 +649,7 @@ int axvm_check_cell_config(const void *blob, __u64 size, __u32 arch,
 		sys = &context->system->system;
 		arch = context->system->header.arch;
 	}
-	if (check_blob_size(&c, size, sizeof(cfg->header), "cell"))
-		return c.err;
-	check_header(&c, &cfg->header, size, AXVM_CELL_MAGIC, AXVM_SYSTEM_MAGIC,
-		     "cell", arch);
-	if (!c.err)
-		check_fixed_part(&c, size, sizeof(*cfg), "cell");
-	if (c.err)
-		return c.err;
-	check_layout(&c, &cfg->cell, "", sizeof(*cfg), size);
-	if (c.err)
+	if (check_blob(&c, &cfg->header, size, arch, 0, &cfg->cell, sizeof(*cfg)))
 		return c.err;
 
 	check_cell(&c, &cfg->cell, "", 0, sys);

@@ -16,7 +16,7 @@ FUZZ_SRCS := $(addprefix $(TOP)/tools/,config_json.c suggest.c config_check.c \
 fuzz-build: $(FUZZ_BINS) $(FUZZ_OUT)/seeds.stamp
 .PHONY: fuzz fuzz-build
 
-$(FUZZ_OUT)/%: $(TOP)/tests/fuzz/%.c $(FUZZ_SRCS) $(TOP)/tests/fuzz/reference.h \
+$(FUZZ_OUT)/%: $(TOP)/tests/fuzz/%.c $(FUZZ_SRCS) $(TOP)/tests/fuzz/fuzz_common.h \
 		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h) $(DEPS_MK)
 	@mkdir -p $(@D)
 	$(Q)clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) -ljson-c

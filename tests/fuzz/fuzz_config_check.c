@@ -13,16 +13,7 @@
 #include <axvm/config_check.h>
 
 #include "config.h"
-#include "reference.h"
-
-static void quiet(struct axvm_report *r, const char *fmt, va_list args)
-{
-	(void)r;
-	(void)fmt;
-	(void)args;
-}
-
-int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {

@@ -13,27 +13,7 @@
 #include <axvm/arch.h>
 #include <axvm/config_check.h>
 #include "config.h"
-
-struct messages {
-	int count;
-	char text[4096];
-};
-
-static void collect(struct axvm_report *report, const char *fmt, va_list args)
-{
-	struct messages *m = report->priv;
-	size_t len = strlen(m->text);
-
-	vsnprintf(m->text + len, sizeof(m->text) - len, fmt, args);
-	strncat(m->text, "\n", sizeof(m->text) - strlen(m->text) - 1);
-	m->count++;
-}
-
-static struct axvm_report reporter(struct messages *m)
-{
-	memset(m, 0, sizeof(*m));
-	return (struct axvm_report){ .message = collect, .priv = m };
-}
+#include "collect.h"
 
 /* The reference platform, as in configs/qemu-arm64/root.json. */
 static const char system_json[] =
@@ -182,14 +162,15 @@ static struct config_blob system_blob, rtos_blob;
 
 static void load_references(struct __test_metadata *_metadata)
 {
+	struct axvm_report r;
 	struct messages m;
 
 	if (system_blob.data)
 		return;
 	ASSERT_EQ(0, convert(system_json, &system_blob, &m));
+	r = reporter(&m);
 	ASSERT_EQ(0, axvm_check_system_config(system_blob.data, system_blob.size,
-					      AXVM_ARCH_ARM64,
-					      &(struct axvm_report){ .message = collect, .priv = &m }))
+					      AXVM_ARCH_ARM64, &r))
 		TH_LOG("%s", m.text);
 	ASSERT_EQ(0, convert(rtos_json, &rtos_blob, &m));
 }

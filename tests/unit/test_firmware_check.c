@@ -10,23 +10,9 @@
 #include <axvm/abi.h>
 #include <axvm/arch.h>
 #include <axvm/firmware_check.h>
+#include "collect.h"
 
 #define IMAGE_SIZE 0x3000
-
-struct collected {
-	int count;
-	char text[1024];
-};
-
-static void collect(struct axvm_report *report, const char *fmt, va_list args)
-{
-	struct collected *c = report->priv;
-	size_t len = strlen(c->text);
-
-	vsnprintf(c->text + len, sizeof(c->text) - len, fmt, args);
-	strncat(c->text, "\n", sizeof(c->text) - strlen(c->text) - 1);
-	c->count++;
-}
 
 static union {
 	struct axvm_firmware_header hdr;
@@ -47,17 +33,16 @@ static void make_intact(void)
 	strcpy(image.hdr.version, "1.2.3");
 }
 
-static int check(struct collected *c, unsigned long long size)
+static int check(struct messages *c, unsigned long long size)
 {
-	struct axvm_report report = { .message = collect, .priv = c };
+	struct axvm_report report = reporter(c);
 
-	memset(c, 0, sizeof(*c));
 	return axvm_firmware_check(&image, size, AXVM_ARCH_ARM64, &report);
 }
 
 TEST(intact_image_passes)
 {
-	struct collected c;
+	struct messages c;
 
 	make_intact();
 	EXPECT_EQ(0, check(&c, IMAGE_SIZE));
@@ -65,7 +50,7 @@ TEST(intact_image_passes)
 }
 
 FIXTURE(damaged) {
-	struct collected c;
+	struct messages c;
 };
 FIXTURE_SETUP(damaged) { make_intact(); }
 FIXTURE_TEARDOWN(damaged) {}
@@ -111,7 +96,7 @@ TEST_F(damaged, is_refused_with_its_message)
 
 TEST(every_problem_is_reported_at_once)
 {
-	struct collected c;
+	struct messages c;
 
 	make_intact();
 	image.hdr.max_cpus = 0;

@@ -1,8 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* The reference platform's system and one cell, for the fuzz targets. */
-#ifndef AXVM_FUZZ_REFERENCE_H
-#define AXVM_FUZZ_REFERENCE_H
+/* What the fuzz targets share: a silent reporter and reference configs. */
+#ifndef AXVM_FUZZ_COMMON_H
+#define AXVM_FUZZ_COMMON_H
 
+#include <stddef.h>
+
+#include <axvm/report.h>
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+/* Messages are not what a fuzz target checks; drop them. */
+static inline void quiet(struct axvm_report *r, const char *fmt, va_list args)
+{
+	(void)r;
+	(void)fmt;
+	(void)args;
+}
+
+/* The reference platform's system and one cell. */
 static const char reference_system[] =
 	"{ \"type\": \"system\", \"arch\": \"arm64\","
 	"  \"hypervisor\": { \"memory\": { \"phys\": \"0x70000000\", \"size\": \"4M\" } },"
