@@ -191,13 +191,24 @@ _Static_assert(sizeof(struct axvm_system_desc) == 104, "system desc");
 
 #define AXVM_HYPERVISOR_MIN_SIZE	(1ull << 20)
 
-/* The leading structures of each kind of blob. */
+/**
+ * struct axvm_system_config - the fixed part of a system config blob
+ * @header:    magic AXVM_SYSTEM_MAGIC.
+ * @system:    the machine and the hypervisor.
+ * @root_cell: the root cell; its memory regions and interrupt ranges
+ *             follow this struct.
+ */
 struct axvm_system_config {
 	struct axvm_config_header header;
 	struct axvm_system_desc system;
 	struct axvm_cell_desc root_cell;
 };
 
+/**
+ * struct axvm_cell_config - the fixed part of a cell config blob
+ * @header: magic AXVM_CELL_MAGIC.
+ * @cell:   the cell; its memory regions and interrupt ranges follow.
+ */
 struct axvm_cell_config {
 	struct axvm_config_header header;
 	struct axvm_cell_desc cell;
