@@ -31,10 +31,37 @@ struct axvm_symbol {
 /* symbols.c */
 int axvm_resolve_symbols(struct axvm_symbol *symbols, unsigned int count);
 
+/**
+ * struct axvm_hv_layout - where the firmware was put, for entering it
+ * @phys:        start of hypervisor memory.
+ * @entry:       physical address of the firmware's entry.
+ * @config_size: bytes of the system config at header.config_offset.
+ */
+struct axvm_hv_layout {
+	u64 phys;
+	u64 entry;
+	u32 config_size;
+};
+
+/* Pages the firmware needs beyond image, per-CPU areas and config. */
+#define AXVM_HV_MIN_POOL (64 * PAGE_SIZE)
+
 /* arm64.c (and later x86.c, riscv.c): the architecture's part */
 extern struct axvm_symbol axvm_arch_symbols[];
 extern const unsigned int axvm_arch_symbol_count;
 extern const u32 axvm_arch_id;
+/* Each runs on the CPU it is about to move, interrupts off. */
+long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
+long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
+long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2);
+void axvm_arch_flush(void *addr, size_t size);
+
+/* hypervisor.c */
+struct axvm_system_config;
+int axvm_hypervisor_enable(const struct axvm_system_config *cfg,
+			   u32 config_size, const struct firmware *fw);
+void axvm_hypervisor_disable(void);
+long axvm_hypervisor_call(u64 code, u64 arg1, u64 arg2);
 
 /* firmware.c */
 #define AXVM_FIRMWARE_NAME_MAX 32

@@ -2,9 +2,8 @@
 /*
  * The /dev/axvm commands. Each one copies its argument once, checks it
  * with the shared validator and against the running machine, and only
- * then acts. Until the firmware can be entered (see docs/status.md), the
- * commands that need it stop with -ENODEV ("not enabled") or, for ENABLE,
- * -EOPNOTSUPP after every check has passed.
+ * then acts. Commands that need the hypervisor answer -ENODEV ("not
+ * enabled") while it is not.
  */
 #include <linux/cpumask.h>
 #include <linux/ioport.h>
@@ -81,13 +80,9 @@ long axvm_cmd_enable(const void __user *arg)
 	err = axvm_firmware_load(&fw);
 	if (err)
 		goto out_config;
-
-	/* Entering EL2 comes with the enable issue; say so plainly. */
-	pr_err("axvm: enable: config and firmware %s (%s) are valid, but entering the hypervisor is not implemented in this version\n",
-	       axvm_firmware_name(),
-	       ((const struct axvm_firmware_header *)fw->data)->version);
-	err = -EOPNOTSUPP;
-
+	err = axvm_hypervisor_enable(config, size, fw);
+	if (!err)
+		axvm_state.enabled = true;
 	release_firmware(fw);
 out_config:
 	kfree(config);
@@ -98,7 +93,9 @@ long axvm_cmd_disable(void)
 {
 	if (!axvm_state.enabled)
 		return not_enabled("disable");
-	return -EOPNOTSUPP;
+	axvm_hypervisor_disable();
+	axvm_state.enabled = false;
+	return 0;
 }
 
 long axvm_cmd_cell_create(const void __user *arg)

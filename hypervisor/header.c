@@ -12,6 +12,10 @@
 /* Defined by the linker script; their addresses are the values. */
 extern const char __image_size[], __memory_size[], __entry_offset[];
 
+/* The driver writes the system config right after the per-CPU areas. */
+#define CONFIG_OFFSET_EXPR \
+	((unsigned long)__memory_size + AXVM_MAX_CPUS * AXVM_PERCPU_SIZE)
+
 const struct axvm_firmware_header firmware_header
 	__attribute__((section(".header"), used)) = {
 	.magic = AXVM_FIRMWARE_MAGIC,
@@ -24,4 +28,5 @@ const struct axvm_firmware_header firmware_header
 	.max_cpus = AXVM_MAX_CPUS,
 	.header_size = sizeof(struct axvm_firmware_header),
 	.version = AXVM_VERSION,
+	.config_offset = CONFIG_OFFSET_EXPR,
 };

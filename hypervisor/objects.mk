@@ -2,17 +2,20 @@
 # The firmware: hypervisor/ (core) + arch/$(ARCH)/, freestanding, linked at
 # its own address, then flattened into axvm-$(ARCH).bin.
 
-HV_CORE_OBJS := format.o printk.o header.o config_check.o
+HV_CORE_OBJS := format.o printk.o header.o config_check.o string.o \
+	page_pool.o paging.o setup.o control.o
 
 HV_CC := $(CROSS_COMPILE)gcc
 HV_OBJCOPY := $(CROSS_COMPILE)objcopy
-HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie -fno-common \
+HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
+	-fno-common -fno-tree-loop-distribute-patterns -fno-plt \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -nostdlib \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wpointer-arith -Wundef \
 	-DAXVM_FREESTANDING -DAXVM_VERSION='"$(VERSION)"' \
 	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(ARCH)/include \
 	-I$(TOP)/include $(HV_ARCH_CFLAGS)
+HV_CC_ONLY := -include hv/visibility.h
 
 HV_OUT := $(OUT)/hypervisor
 HV_OBJS := $(addprefix $(HV_OUT)/core/,$(HV_CORE_OBJS)) \
@@ -25,10 +28,10 @@ firmware: $(FIRMWARE)
 
 $(HV_OUT)/core/%.o: $(TOP)/hypervisor/%.c
 	@mkdir -p $(@D)
-	$(Q)$(HV_CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
 $(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.c
 	@mkdir -p $(@D)
-	$(Q)$(HV_CC) $(HV_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
 $(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
@@ -43,8 +46,9 @@ $(HV_OUT)/version.stamp: FORCE
 	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
 
 $(HV_ELF): $(HV_OBJS) $(HV_LDS)
-	$(Q)$(HV_CC) $(HV_CFLAGS) -static -Wl,--build-id=none -Wl,-T,$(HV_LDS) \
-		-Wl,--no-warn-rwx-segments -o $@ $(HV_OBJS) -lgcc
+	$(Q)$(HV_CC) $(HV_CFLAGS) -Wl,-pie,--no-dynamic-linker,-z,notext \
+		-Wl,--build-id=none -Wl,-T,$(HV_LDS) -Wl,--no-warn-rwx-segments \
+		-o $@ $(HV_OBJS) -lgcc
 $(FIRMWARE): $(HV_ELF) $(HOST_AXVM_CTL)
 	$(Q)$(HV_OBJCOPY) -O binary $< $@
 	$(Q)$(HOST_AXVM_CTL) firmware check $@ >/dev/null

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Layout of the arm64 firmware image. Run through cpp so that it shares its
- * constants with the C code (asm/layout.h).
+ * Layout of the arm64 firmware image, linked at 0 as a position
+ * independent executable (asm/layout.h). Run through cpp so that it shares
+ * its constants with the C code.
  *
  * The header comes first, then the entry vectors (2 KiB aligned, as
  * VBAR_EL2 requires). Read-only and read-write parts start on their own
- * pages so that the firmware can map them with different permissions.
+ * pages. The relocations stay in the image: bootstrap_entry applies them
+ * at whatever address the driver loaded the image to.
  */
 #include <asm/layout.h>
 
@@ -28,13 +30,25 @@ SECTIONS
 
 	. = ALIGN(AXVM_PAGE_SIZE);
 	.rodata : { *(.rodata .rodata.*) }
+	.rela.dyn : {
+		__rela_start = .;
+		*(.rela .rela.*)
+		__rela_end = .;
+	}
+	.dynsym : { *(.dynsym) }
+	.dynstr : { *(.dynstr) }
+	.hash : { *(.hash) }
+	.gnu.hash : { *(.gnu.hash) }
 
 	. = ALIGN(AXVM_PAGE_SIZE);
 	.data : {
 		*(.data .data.*)
+		*(.got .got.*)
 		/* Never empty, so that the flat binary reaches __image_end. */
 		LONG(0x4d565841)
 	}
+	.dynamic : { *(.dynamic) }
+	. = ALIGN(8);
 	__image_end = .;
 
 	. = ALIGN(AXVM_PAGE_SIZE);

@@ -29,10 +29,13 @@
  * @entry_offset: offset from the image start of the architecture's entry
  *                (on arm64: the bootstrap exception vectors, 2 KiB aligned).
  * @link_address: virtual address the image is linked at in the
- *                hypervisor's own address space.
+ *                hypervisor's own address space (0: position independent,
+ *                runs wherever it is loaded).
  * @max_cpus:     how many CPUs the image has per-CPU space for.
  * @header_size:  sizeof(struct axvm_firmware_header) as built.
  * @version:      NUL-terminated version string, e.g. "0.1.0-3-gabcdef0".
+ * @config_offset: where in hypervisor memory the driver puts the system
+ *                config before entering; page aligned, >= @memory_size.
  * @reserved:     must be zero.
  */
 struct axvm_firmware_header {
@@ -46,7 +49,8 @@ struct axvm_firmware_header {
 	__u32 max_cpus;
 	__u32 header_size;
 	char version[AXVM_FIRMWARE_VERSION_SIZE];
-	__u64 reserved[5];
+	__u64 config_offset;
+	__u64 reserved[4];
 };
 
 _Static_assert(sizeof(struct axvm_firmware_header) == 128,

@@ -70,6 +70,14 @@ int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 			      (unsigned long long)hdr->entry_offset);
 		bad = 1;
 	}
+	if (hdr->config_offset < hdr->memory_size ||
+	    hdr->config_offset > AXVM_FIRMWARE_MAX_SIZE ||
+	    (hdr->config_offset & 0xfff)) {
+		axvm_report_error(report,
+				  "config_offset 0x%llx is not a page-aligned offset after the image's memory",
+				  (unsigned long long)hdr->config_offset);
+		bad = 1;
+	}
 	if (hdr->max_cpus == 0) {
 		axvm_report_error(report, "max_cpus is 0");
 		bad = 1;

@@ -12,7 +12,7 @@
 #ifndef _AXVM_HYPERCALL_H
 #define _AXVM_HYPERCALL_H
 
-#define AXVM_HC_BASE			0xc6000000u
+#define AXVM_HC_BASE			0xc6000000
 #define AXVM_HC(n)			(AXVM_HC_BASE + (n))
 
 /* Any cell. */
@@ -29,5 +29,14 @@
 #define AXVM_HC_CELL_DESTROY		AXVM_HC(0x15)	/* x1 = cell id */
 #define AXVM_HC_CELL_GET_STATE		AXVM_HC(0x16)	/* x1 = cell id */
 #define AXVM_HC_MEMORY_INFO		AXVM_HC(0x17)	/* x1 = 0 total, 1 used */
+#define AXVM_HC_CPU_STATS		AXVM_HC(0x18)	/* x1 = cpu, x2 = reason */
+
+/*
+ * Entering (arm64): with the firmware's bootstrap vectors installed through
+ * the hyp stub, `hvc #0` with x0 = AXVM_HC_ENTER, x1 = CPU number, x2 =
+ * physical address of the stub's vectors, x3 = size of the system config
+ * at header.config_offset. Only answered by the bootstrap vectors.
+ */
+#define AXVM_HC_ENTER			AXVM_HC(0x20)
 
 #endif /* _AXVM_HYPERCALL_H */

@@ -187,8 +187,7 @@ BAD(cell_console_unknown, CELL_CFG, CC, EINVAL, "console.type 9 is unknown",
 BAD(cell_console_uart_not_mapped, CELL_CFG, CC, EINVAL, "console.address 0x9000000 is in none of the cell's io regions",
     CELL(b)->cell.console.type = AXVM_CONSOLE_PL011;
     CELL(b)->cell.console.address = 0x09000000);
-/* The intact configs pass every check; what stops them is documented. */
-BAD(intact_system, SYSTEM, EN, EOPNOTSUPP, "entering the hypervisor is not implemented", );
+/* The intact cell config passes every check, and needs the hypervisor. */
 BAD(intact_cell_needs_hypervisor, CELL_CFG, CC, ENODEV, "cell create: the hypervisor is not enabled", );
 
 /* Every attribute of /sys/devices/axvm, concatenated. */

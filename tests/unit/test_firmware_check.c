@@ -30,6 +30,7 @@ static void make_intact(void)
 	image.hdr.entry_offset = 0x800;
 	image.hdr.max_cpus = 8;
 	image.hdr.header_size = sizeof(image.hdr);
+	image.hdr.config_offset = 3 * IMAGE_SIZE;
 	strcpy(image.hdr.version, "1.2.3");
 }
 
@@ -81,7 +82,9 @@ DAMAGE(entry_misaligned, image.hdr.entry_offset = 0x900, "entry_offset 0x900");
 DAMAGE(entry_past_end, image.hdr.entry_offset = IMAGE_SIZE, "entry_offset 0x3000");
 DAMAGE(no_cpus, image.hdr.max_cpus = 0, "max_cpus is 0");
 DAMAGE(version, memset(image.hdr.version, 'v', sizeof(image.hdr.version)), "version string is not NUL-terminated");
-DAMAGE(reserved, image.hdr.reserved[4] = 1, "reserved[4] is 0x1, must be 0");
+DAMAGE(reserved, image.hdr.reserved[3] = 1, "reserved[3] is 0x1, must be 0");
+DAMAGE(config_inside_image, image.hdr.config_offset = IMAGE_SIZE, "config_offset 0x3000 is not a page-aligned offset");
+DAMAGE(config_misaligned, image.hdr.config_offset = 3 * IMAGE_SIZE + 8, "config_offset 0x9008");
 
 TEST_F(damaged, is_refused_with_its_message)
 {

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Taking a CPU over and giving it back, on arm64.
+ *
+ * The CPU arrives from bootstrap_entry at EL2 with the MMU off, executing
+ * at the physical address the driver loaded us at. The firmware's tables
+ * map hypervisor memory 1:1, so turning the MMU on changes no address.
+ */
+#include <axvm/errno.h>
+#include <hv/arch.h>
+#include <hv/control.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+
+#include <asm/paging.h>
+#include <asm/sysregs.h>
+#include <asm/traps.h>
+#include <asm/uart.h>
+
+#define GICD_SIZE	0x10000ull
+#define UART_SIZE	0x1000ull
+
+static struct paging el2_tables;
+
+struct per_cpu *this_cpu(void)
+{
+	return (struct per_cpu *)(uintptr_t)read_sysreg(tpidr_el2);
+}
+
+int arch_global_init(const struct axvm_system_config *sys)
+{
+	const struct axvm_system_desc *d = &sys->system;
+	int err;
+
+	err = paging_create(&el2_tables, &el2_format, 0, 1);
+	if (err)
+		return err;
+	/* Everything the firmware touches: its memory and its devices. */
+	err = paging_map(&el2_tables, d->hypervisor_phys, d->hypervisor_phys,
+			 d->hypervisor_size, MAP_RW | MAP_EXEC);
+	if (!err && d->debug_console.type == AXVM_CONSOLE_PL011)
+		err = paging_map(&el2_tables, d->debug_console.address & ~0xfffull,
+				 d->debug_console.address & ~0xfffull, UART_SIZE,
+				 MAP_RW | MAP_DEVICE);
+	if (!err)
+		err = paging_map(&el2_tables, d->platform.gicd_base,
+				 d->platform.gicd_base, GICD_SIZE,
+				 MAP_RW | MAP_DEVICE);
+	if (!err)
+		err = paging_map(&el2_tables, d->platform.gicr_base,
+				 d->platform.gicr_base, d->platform.gicr_size,
+				 MAP_RW | MAP_DEVICE);
+	if (err) {
+		paging_destroy(&el2_tables);
+		return err;
+	}
+	if (d->debug_console.type == AXVM_CONSOLE_PL011)
+		pl011_init(d->debug_console.address);
+	return 0;
+}
+
+static void mmu_on(void)
+{
+	u64 parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+
+	if (parange > 5)	/* 48 bits is what 4 KiB tables reach */
+		parange = 5;
+	write_sysreg(MAIR_EL2_VALUE, mair_el2);
+	write_sysreg(TCR_EL2_BASE | (parange << TCR_PS_SHIFT), tcr_el2);
+	write_sysreg((u64)(uintptr_t)el2_tables.root, ttbr0_el2);
+	isb();
+	asm volatile("tlbi alle2\n\tdsb nsh" ::: "memory");
+	write_sysreg(SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I, sctlr_el2);
+	isb();
+}
+
+int arch_cpu_init(struct per_cpu *cpu)
+{
+	struct arch_per_cpu *a = &cpu->arch;
+
+	a->saved_hcr = read_sysreg(hcr_el2);
+	a->saved_cptr = read_sysreg(cptr_el2);
+	a->saved_mdcr = read_sysreg(mdcr_el2);
+	a->saved_cnthctl = read_sysreg(cnthctl_el2);
+	a->saved_vttbr = read_sysreg(vttbr_el2);
+	a->mpidr = read_sysreg(mpidr_el1);
+
+	mmu_on();
+	write_sysreg((u64)(uintptr_t)hyp_vectors, vbar_el2);
+	write_sysreg(HCR_RW, hcr_el2);
+	isb();
+	return 0;
+}
+
+void arch_cpu_leave(struct per_cpu *cpu)
+{
+	struct arch_per_cpu *a = &cpu->arch;
+	struct trap_frame *frame = (struct trap_frame *)
+		((u64)(uintptr_t)cpu + AXVM_PERCPU_SIZE - AXVM_FRAME_SIZE);
+
+	write_sysreg(a->saved_hcr, hcr_el2);
+	write_sysreg(a->saved_cptr, cptr_el2);
+	write_sysreg(a->saved_mdcr, mdcr_el2);
+	write_sysreg(a->saved_cnthctl, cnthctl_el2);
+	write_sysreg(a->saved_vttbr, vttbr_el2);
+	isb();
+	frame->x[0] = 0;
+	leave_hypervisor(frame, a->stub_vectors);
+}
+
+/*
+ * Called by bootstrap_entry with the caller's registers: x1 = CPU number,
+ * x2 = physical address of the hyp stub's vectors, x3 = config size.
+ * Returns the value for the caller's x0.
+ */
+long bootstrap(struct trap_frame *frame);
+
+long bootstrap(struct trap_frame *frame)
+{
+	struct per_cpu *cpu = this_cpu();
+	u64 stub = frame->x[2];
+	int err;
+
+	err = hypervisor_enter((unsigned int)frame->x[1], frame->x[3]);
+	if (err) {
+		/* Leave EL2 exactly as the stub had it. */
+		write_sysreg(SCTLR_EL2_RES1, sctlr_el2);
+		isb();
+		write_sysreg(stub, vbar_el2);
+		return err;
+	}
+	cpu->arch.stub_vectors = stub;
+	return 0;
+}

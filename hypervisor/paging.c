@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The generic page-table walker (see hv/paging.h). Tables come from the
+ * page pool, and their addresses are usable directly because the firmware
+ * runs identity-mapped.
+ */
+#include <axvm/errno.h>
+#include <hv/page_pool.h>
+#include <hv/paging.h>
+
+#define ENTRIES 512
+#define LEVEL_SHIFT(level) (12 + 9 * (3 - (level)))
+#define LEVEL_SIZE(level) (1ull << LEVEL_SHIFT(level))
+
+static pte_t *table_at(u64 phys)
+{
+	return (pte_t *)(uintptr_t)phys;
+}
+
+int paging_create(struct paging *pg, const struct paging_format *format,
+		  unsigned int start_level, unsigned int root_tables)
+{
+	pg->format = format;
+	pg->start_level = start_level;
+	pg->root_tables = root_tables;
+	pg->root = page_alloc(root_tables, root_tables);
+	return pg->root ? 0 : -ENOMEM;
+}
+
+/* Index of @virt in a table of @level; the root may span several tables. */
+static unsigned long index_of(u64 virt, unsigned int level)
+{
+	return (unsigned long)(virt >> LEVEL_SHIFT(level)) & (ENTRIES - 1);
+}
+
+static unsigned long root_index(const struct paging *pg, u64 virt)
+{
+	return (unsigned long)(virt >> LEVEL_SHIFT(pg->start_level)) &
+	       (ENTRIES * pg->root_tables - 1);
+}
+
+/*
+ * Replace the block at *pte (mapping @level-sized memory) by a table of
+ * next-level entries with the same output, so that part of it can change.
+ */
+static int split_block(const struct paging_format *f, pte_t *pte,
+		       unsigned int level)
+{
+	pte_t *table = page_alloc(1, 1);
+	u64 phys = f->address(*pte);
+	unsigned int i;
+
+	if (!table)
+		return -ENOMEM;
+	for (i = 0; i < ENTRIES; i++)
+		table[i] = f->relocate(*pte, phys + i * LEVEL_SIZE(level + 1),
+				       level + 1);
+	*pte = f->table((u64)(uintptr_t)table);
+	return 0;
+}
+
+/* Free every table below @table (not @table itself). */
+static void free_subtables(const struct paging_format *f, pte_t *table,
+			   unsigned int level, unsigned long entries)
+{
+	unsigned long i;
+
+	if (level >= 3)
+		return;
+	for (i = 0; i < entries; i++) {
+		if (f->is_valid(table[i]) && f->is_table(table[i], level)) {
+			pte_t *sub = table_at(f->address(table[i]));
+
+			free_subtables(f, sub, level + 1, ENTRIES);
+			page_free(sub, 1);
+		}
+	}
+}
+
+static int walk(struct paging *pg, pte_t *table, unsigned int level,
+		u64 virt, u64 phys, u64 size, unsigned int flags, bool map)
+{
+	const struct paging_format *f = pg->format;
+
+	while (size) {
+		u64 block = LEVEL_SIZE(level);
+		u64 chunk = block - (virt & (block - 1));
+		pte_t *pte = &table[level == pg->start_level ?
+				    root_index(pg, virt) : index_of(virt, level)];
+		int err;
+
+		if (chunk > size)
+			chunk = size;
+		if (chunk == block && (level == 3 || level >= f->max_block_level) &&
+		    (!map || !(phys & (block - 1)))) {
+			if (f->is_valid(*pte) && f->is_table(*pte, level)) {
+				pte_t *sub = table_at(f->address(*pte));
+
+				free_subtables(f, sub, level + 1, ENTRIES);
+				page_free(sub, 1);
+			}
+			*pte = map ? f->leaf(phys, flags, level) : 0;
+		} else {
+			if (!f->is_valid(*pte)) {
+				pte_t *next;
+
+				if (!map)
+					goto next;
+				next = page_alloc(1, 1);
+				if (!next)
+					return -ENOMEM;
+				*pte = f->table((u64)(uintptr_t)next);
+			} else if (!f->is_table(*pte, level)) {
+				err = split_block(f, pte, level);
+				if (err)
+					return err;
+			}
+			err = walk(pg, table_at(f->address(*pte)), level + 1,
+				   virt, phys, chunk, flags, map);
+			if (err)
+				return err;
+		}
+next:
+		virt += chunk;
+		phys += chunk;
+		size -= chunk;
+	}
+	return 0;
+}
+
+int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
+	       unsigned int flags)
+{
+	return walk(pg, pg->root, pg->start_level, virt, phys, size, flags, true);
+}
+
+int paging_unmap(struct paging *pg, u64 virt, u64 size)
+{
+	return walk(pg, pg->root, pg->start_level, virt, 0, size, 0, false);
+}
+
+void paging_destroy(struct paging *pg)
+{
+	free_subtables(pg->format, pg->root, pg->start_level,
+		       ENTRIES * pg->root_tables);
+	page_free(pg->root, pg->root_tables);
+}
