@@ -94,12 +94,15 @@ void axvm_sysfs_exit(void);
 
 /**
  * struct axvm_state - what the driver knows about the hypervisor
- * @lock:    serialises every command; taken interruptibly.
- * @enabled: the firmware runs under Linux.
+ * @lock:             serialises every command and every sysfs read that
+ *                    asks the firmware; taken interruptibly.
+ * @enabled:          the firmware runs under Linux.
+ * @firmware_version: the running firmware's version string.
  */
 struct axvm_state {
 	struct mutex lock;
 	bool enabled;
+	char firmware_version[32];
 };
 
 extern struct axvm_state axvm_state;

@@ -14,6 +14,7 @@
 #include <axvm/abi.h>
 #include <axvm/config_check.h>
 #include <axvm/firmware.h>
+#include <axvm/hypercall.h>
 #include <axvm/ioctl.h>
 
 #include "axvm.h"
@@ -81,8 +82,12 @@ long axvm_cmd_enable(const void __user *arg)
 	if (err)
 		goto out_config;
 	err = axvm_hypervisor_enable(config, size, fw);
-	if (!err)
+	if (!err) {
 		axvm_state.enabled = true;
+		strscpy(axvm_state.firmware_version,
+			((const struct axvm_firmware_header *)fw->data)->version,
+			sizeof(axvm_state.firmware_version));
+	}
 	release_firmware(fw);
 out_config:
 	kfree(config);
@@ -198,6 +203,10 @@ long axvm_cmd_info(void __user *arg)
 	memset(&info, 0, sizeof(info));
 	info.abi_revision = AXVM_ABI_REVISION;
 	info.enabled = axvm_state.enabled;
+	if (info.enabled) {
+		info.memory_total = axvm_hypervisor_call(AXVM_HC_MEMORY_INFO, 0, 0);
+		info.memory_used = axvm_hypervisor_call(AXVM_HC_MEMORY_INFO, 1, 0);
+	}
 	info.num_cpus = nr_cpu_ids;
 	strscpy(info.version, AXVM_VERSION, sizeof(info.version));
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;

@@ -3,7 +3,7 @@
 # its own address, then flattened into axvm-$(ARCH).bin.
 
 HV_CORE_OBJS := format.o printk.o header.o config_check.o string.o \
-	page_pool.o paging.o setup.o control.o
+	page_pool.o paging.o setup.o control.o cell.o cpu.o mmio.o
 
 HV_CC := $(CROSS_COMPILE)gcc
 HV_OBJCOPY := $(CROSS_COMPILE)objcopy

@@ -11,6 +11,7 @@
 #include <axvm/config_check.h>
 #include <axvm/errno.h>
 #include <hv/arch.h>
+#include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/page_pool.h>
 #include <hv/percpu.h>
@@ -32,6 +33,12 @@ u64 hypervisor_memory_base(void)
 u64 hypervisor_memory_size(void)
 {
 	return system_config ? system_config->system.hypervisor_size : 0;
+}
+
+u64 hypervisor_memory_used(void)
+{
+	/* Everything but the free pages of the pool. */
+	return hypervisor_memory_size() - (page_pool_total() - page_pool_used());
 }
 
 struct per_cpu *per_cpu(unsigned int cpu)
@@ -84,6 +91,8 @@ static int global_init(u64 config_size)
 		return -ENOMEM;
 	system_config = copy;
 	err = arch_global_init(copy);
+	if (!err)
+		err = cell_init_root(copy);
 	if (err) {
 		system_config = NULL;
 		return err;
@@ -106,12 +115,16 @@ int hypervisor_enter(unsigned int cpu_id, u64 config_size)
 	}
 	if (cpu_id >= system_config->system.platform.num_cpus || cpu->active)
 		return -EINVAL;
+	if (!cell_owns_cpu(&root_cell, cpu_id))
+		return -EINVAL;
 	memset(cpu, 0, sizeof(*cpu));
 	cpu->id = cpu_id;
+	cpu->cell = &root_cell;
+	cpu->power = CPU_RUNNING;
 	err = arch_cpu_init(cpu);
 	if (err)
 		return err;
-	cpu->active = true;
+	__atomic_store_n(&cpu->active, true, __ATOMIC_RELEASE);
 	cpus_entered++;
 	printk("CPU %u entered (%u in)\n", cpu_id, cpus_entered);
 	return 0;

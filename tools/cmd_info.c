@@ -1,18 +1,116 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * axvm-ctl info [--json]: the hypervisor's state.
+ * axvm-ctl info [--json]: the hypervisor's state, from INFO and from
+ * /sys/devices/axvm (firmware version, exits per CPU and reason).
  */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <axvm/hypercall.h>
 #include <axvm/ioctl.h>
 
 #include "axvm-ctl.h"
 
+#define SYSFS "/sys/devices/axvm"
+#define MAX_CPUS 256
+
+static const char *const reasons[AXVM_NUM_EXIT_REASONS] = {
+	"hypercall", "psci", "mmio", "sysreg", "abort", "management", "other",
+};
+
+/* Read one sysfs attribute; "" if it cannot be read. */
+static void read_attr(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+
+	buf[0] = '\0';
+	if (!f)
+		return;
+	if (!fgets(buf, (int)size, f))
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+/* exits[cpu][reason]; returns how many CPUs have a directory. */
+static unsigned int read_exits(unsigned long long exits[][AXVM_NUM_EXIT_REASONS])
+{
+	unsigned int n = 0;
+
+	for (unsigned int cpu = 0; cpu < MAX_CPUS; cpu++) {
+		char path[128], val[32];
+
+		snprintf(path, sizeof(path), SYSFS "/cpu%u", cpu);
+		if (access(path, F_OK))
+			break;
+		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++) {
+			snprintf(path, sizeof(path), SYSFS "/cpu%u/exits_%s",
+				 cpu, reasons[r]);
+			read_attr(path, val, sizeof(val));
+			exits[cpu][r] = strtoull(val, NULL, 10);
+		}
+		n++;
+	}
+	return n;
+}
+
+static void print_json(const struct axvm_info *info, const char *fw_version,
+		       unsigned long long exits[][AXVM_NUM_EXIT_REASONS],
+		       unsigned int ncpus)
+{
+	printf("{\"version\": \"%s\", \"abi_revision\": %u, \"enabled\": %s, "
+	       "\"firmware_version\": \"%s\", \"cpus\": %u, \"cells\": %u, "
+	       "\"memory_total\": %llu, \"memory_used\": %llu, \"exits\": [",
+	       info->version, info->abi_revision,
+	       info->enabled ? "true" : "false", fw_version, info->num_cpus,
+	       info->num_cells, (unsigned long long)info->memory_total,
+	       (unsigned long long)info->memory_used);
+	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
+		printf("%s{\"cpu\": %u", cpu ? ", " : "", cpu);
+		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+			printf(", \"%s\": %llu", reasons[r], exits[cpu][r]);
+		printf("}");
+	}
+	printf("]}\n");
+}
+
+static void print_text(const struct axvm_info *info, const char *fw_version,
+		       unsigned long long exits[][AXVM_NUM_EXIT_REASONS],
+		       unsigned int ncpus)
+{
+	printf("driver version:    %s (ABI revision %u)\n", info->version,
+	       info->abi_revision);
+	printf("hypervisor:        %s\n", info->enabled ? "enabled" : "disabled");
+	if (info->enabled)
+		printf("firmware version:  %s\n", fw_version);
+	printf("CPUs:              %u\n", info->num_cpus);
+	printf("cells:             %u\n", info->num_cells);
+	if (!info->enabled)
+		return;
+	printf("hypervisor memory: %llu of %llu KiB in use\n",
+	       (unsigned long long)info->memory_used >> 10,
+	       (unsigned long long)info->memory_total >> 10);
+	printf("exits since enable:\n  cpu");
+	for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+		printf(" %11s", reasons[r]);
+	printf("\n");
+	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
+		printf("  %3u", cpu);
+		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+			printf(" %11llu", exits[cpu][r]);
+		printf("\n");
+	}
+}
+
 static int run_info(int argc, char **argv)
 {
+	static unsigned long long exits[MAX_CPUS][AXVM_NUM_EXIT_REASONS];
 	struct axvm_info info;
+	char fw_version[64];
+	unsigned int ncpus;
 	bool json = false;
 	int fd, ret;
 
@@ -32,25 +130,12 @@ static int run_info(int argc, char **argv)
 	if (ret < 0)
 		return EXIT_FAILED;
 	info.version[sizeof(info.version) - 1] = '\0';
-	if (json) {
-		printf("{\"version\": \"%s\", \"abi_revision\": %u, \"enabled\": %s, "
-		       "\"cpus\": %u, \"cells\": %u, \"memory_total\": %llu, "
-		       "\"memory_used\": %llu}\n",
-		       info.version, info.abi_revision,
-		       info.enabled ? "true" : "false", info.num_cpus,
-		       info.num_cells, (unsigned long long)info.memory_total,
-		       (unsigned long long)info.memory_used);
-		return EXIT_OK;
-	}
-	printf("driver version:   %s (ABI revision %u)\n", info.version,
-	       info.abi_revision);
-	printf("hypervisor:       %s\n", info.enabled ? "enabled" : "disabled");
-	printf("CPUs:             %u\n", info.num_cpus);
-	printf("cells:            %u\n", info.num_cells);
-	if (info.enabled)
-		printf("hypervisor memory: %llu of %llu KiB in use\n",
-		       (unsigned long long)info.memory_used >> 10,
-		       (unsigned long long)info.memory_total >> 10);
+	read_attr(SYSFS "/firmware_version", fw_version, sizeof(fw_version));
+	ncpus = read_exits(exits);
+	if (json)
+		print_json(&info, fw_version, exits, ncpus);
+	else
+		print_text(&info, fw_version, exits, ncpus);
 	return EXIT_OK;
 }
 
@@ -58,7 +143,8 @@ const struct verb verb_info = {
 	.name = "info",
 	.args = "[--json]",
 	.summary = "show the hypervisor's state",
-	.help = "Prints the driver version, whether the hypervisor runs, CPUs,\n"
-		"cells and hypervisor memory; --json for scripts.\n",
+	.help = "Prints the driver and firmware versions, whether the hypervisor\n"
+		"runs, CPUs, cells, hypervisor memory in use, and each CPU's exits\n"
+		"to the hypervisor by reason; --json for scripts.\n",
 	.run = run_info,
 };

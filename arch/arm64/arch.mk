@@ -6,8 +6,10 @@ QEMU := qemu-system-aarch64
 
 # EL2 code keeps to general-purpose registers (no FP/SIMD state to save) and
 # to aligned accesses (it runs with the MMU off while it boots).
-HV_ARCH_CFLAGS := -mgeneral-regs-only -mstrict-align -march=armv8-a
-HV_ARCH_OBJS := entry.o cpu.o uart_pl011.o setup.o traps.o paging.o
+HV_ARCH_CFLAGS := -mgeneral-regs-only -mstrict-align -march=armv8-a \
+	-mno-outline-atomics
+HV_ARCH_OBJS := entry.o cpu.o uart_pl011.o setup.o traps.o paging.o \
+	gicv3.o psci.o
 PLATFORM := qemu-arm64
 
 # The reference machine of DESIGN.md section 2.

@@ -12,6 +12,9 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 
+#include <hv/cell.h>
+
+#include <asm/gicv3.h>
 #include <asm/paging.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
@@ -56,7 +59,30 @@ int arch_global_init(const struct axvm_system_config *sys)
 	}
 	if (d->debug_console.type == AXVM_CONSOLE_PL011)
 		pl011_init(d->debug_console.address);
+	return gicv3_global_init();
+}
+
+int arch_cell_create(struct cell *cell)
+{
+	int err = paging_create(&cell->stage2, &stage2_format, S2_START_LEVEL,
+				S2_ROOT_TABLES);
+
+	if (err)
+		return err;
+	/* The cell id is the VMID (8 bits on this CPU). */
+	cell->arch.vttbr = (u64)(uintptr_t)cell->stage2.root |
+			   ((u64)(cell->id & 0xff) << 48);
 	return 0;
+}
+
+int arch_cell_map_devices(struct cell *cell)
+{
+	return gicv3_map_redistributors(cell);
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	paging_destroy(&cell->stage2);
 }
 
 static void mmu_on(void)
@@ -77,6 +103,7 @@ static void mmu_on(void)
 int arch_cpu_init(struct per_cpu *cpu)
 {
 	struct arch_per_cpu *a = &cpu->arch;
+	int err;
 
 	a->saved_hcr = read_sysreg(hcr_el2);
 	a->saved_cptr = read_sysreg(cptr_el2);
@@ -86,26 +113,51 @@ int arch_cpu_init(struct per_cpu *cpu)
 	a->mpidr = read_sysreg(mpidr_el1);
 
 	mmu_on();
+	err = gicv3_cpu_init(cpu);
+	if (err) {
+		write_sysreg(SCTLR_EL2_RES1, sctlr_el2);
+		isb();
+		return err;
+	}
 	write_sysreg((u64)(uintptr_t)hyp_vectors, vbar_el2);
-	write_sysreg(HCR_RW, hcr_el2);
+	/* The cell's address space; nothing cached from before may stay. */
+	write_sysreg(VTCR_EL2_VALUE, vtcr_el2);
+	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
+	isb();
+	asm volatile("tlbi vmalls12e1\n\tdsb nsh" ::: "memory");
+	/*
+	 * Traps: VM = stage-2 on; TSC = every SMC (PSCI) comes here; FMO =
+	 * Group 0 (our management SGI) comes here; RW = EL1 is AArch64. IRQs
+	 * stay with the cells (IMO clear): no exit to deliver an interrupt.
+	 * See asm/gicv3.h for the GIC registers that trap.
+	 */
+	write_sysreg(HCR_VM | HCR_TSC | HCR_FMO | HCR_RW, hcr_el2);
 	isb();
 	return 0;
 }
 
-void arch_cpu_leave(struct per_cpu *cpu)
+void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct arch_per_cpu *a = &cpu->arch;
-	struct trap_frame *frame = (struct trap_frame *)
-		((u64)(uintptr_t)cpu + AXVM_PERCPU_SIZE - AXVM_FRAME_SIZE);
 
+	gicv3_cpu_exit(cpu);
 	write_sysreg(a->saved_hcr, hcr_el2);
 	write_sysreg(a->saved_cptr, cptr_el2);
 	write_sysreg(a->saved_mdcr, mdcr_el2);
 	write_sysreg(a->saved_cnthctl, cnthctl_el2);
 	write_sysreg(a->saved_vttbr, vttbr_el2);
 	isb();
+	asm volatile("tlbi vmalls12e1\n\tdsb nsh" ::: "memory");
+}
+
+void arch_cpu_leave(struct per_cpu *cpu)
+{
+	struct trap_frame *frame = (struct trap_frame *)
+		((u64)(uintptr_t)cpu + AXVM_PERCPU_SIZE - AXVM_FRAME_SIZE);
+
+	arch_cpu_restore(cpu);
 	frame->x[0] = 0;
-	leave_hypervisor(frame, a->stub_vectors);
+	leave_hypervisor(frame, cpu->arch.stub_vectors);
 }
 
 /*

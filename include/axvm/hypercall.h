@@ -29,7 +29,17 @@
 #define AXVM_HC_CELL_DESTROY		AXVM_HC(0x15)	/* x1 = cell id */
 #define AXVM_HC_CELL_GET_STATE		AXVM_HC(0x16)	/* x1 = cell id */
 #define AXVM_HC_MEMORY_INFO		AXVM_HC(0x17)	/* x1 = 0 total, 1 used */
-#define AXVM_HC_CPU_STATS		AXVM_HC(0x18)	/* x1 = cpu, x2 = reason */
+#define AXVM_HC_CPU_STATS		AXVM_HC(0x18)	/* x1 = cpu, x2 = AXVM_EXIT_* */
+
+/* Why a CPU left its cell for the hypervisor: counted per CPU. */
+#define AXVM_EXIT_HYPERCALL		0
+#define AXVM_EXIT_PSCI			1	/* PSCI call (trapped SMC) */
+#define AXVM_EXIT_MMIO			2	/* emulated device access */
+#define AXVM_EXIT_SYSREG		3	/* trapped GIC register */
+#define AXVM_EXIT_ABORT			4	/* access outside the cell */
+#define AXVM_EXIT_MANAGEMENT		5	/* the hypervisor's own interrupt */
+#define AXVM_EXIT_OTHER			6
+#define AXVM_NUM_EXIT_REASONS		7
 
 /*
  * Entering (arm64): with the firmware's bootstrap vectors installed through

@@ -12,6 +12,9 @@ log=${2:-}
 read -r -a machine <<< "$QEMU_MACHINE"
 append="$QEMU_APPEND panic=-1 axvm_mode=$mode ${EXTRA_APPEND:-}"
 qemu=("$QEMU" "${machine[@]}" -no-reboot -kernel "$VMLINUZ" -initrd "$INITRD")
+# QEMU_EXTRA: more QEMU arguments, e.g. "-d int -D qemu.log" or "-s -S".
+read -r -a extra <<< "${QEMU_EXTRA:-}"
+qemu+=("${extra[@]}")
 
 case "$mode" in
 test)
@@ -19,7 +22,7 @@ test)
 	# TAP is not cut by kernel lines; the full log is dumped at the end.
 	exec timeout --foreground -k 5 "${TIMEOUT:-300}" "${qemu[@]}" \
 		-display none -monitor none -serial "file:$log" \
-		-append "$append loglevel=3" < /dev/null
+		-append "$append loglevel=3 iomem=relaxed" < /dev/null
 	;;
 demo)
 	exec timeout --foreground -k 5 "${TIMEOUT:-86400}" "${qemu[@]}" \

@@ -26,7 +26,25 @@ void arch_console_putc(char c);
 void __attribute__((noreturn)) arch_cpu_stop(void);
 
 struct per_cpu;
+struct cell;
 struct axvm_system_config;
+
+/**
+ * arch_cell_create() - set up @cell's empty address space (stage-2 root,
+ * VMID). 0 or negative errno.
+ *
+ * NOTE: any CPU in the hypervisor, MMU on.
+ */
+int arch_cell_create(struct cell *cell);
+
+/**
+ * arch_cell_map_devices() - map the devices the architecture passes
+ * through to @cell (on arm64: the GIC redistributors of its CPUs).
+ */
+int arch_cell_map_devices(struct cell *cell);
+
+/** arch_cell_destroy() - free @cell's address space. */
+void arch_cell_destroy(struct cell *cell);
 
 /**
  * arch_global_init() - set up what all CPUs share: the firmware's own page
@@ -53,5 +71,44 @@ int arch_cpu_init(struct per_cpu *cpu);
  * resumes the root cell with the hypercall's result 0. Never returns.
  */
 void __attribute__((noreturn)) arch_cpu_leave(struct per_cpu *cpu);
+
+/** arch_cpu_restore() - put back the EL2 state Linux had on this CPU. */
+void arch_cpu_restore(struct per_cpu *cpu);
+
+/** arch_cpu_hw_id() - @cpu's hardware id (arm64: MPIDR affinity). */
+u64 arch_cpu_hw_id(const struct per_cpu *cpu);
+
+/**
+ * arch_cpu_kick() - send @cpu the management interrupt, so that a parked
+ * CPU looks at its requests.
+ */
+void arch_cpu_kick(struct per_cpu *cpu);
+
+/** arch_cpu_prepare_park() - make arch_cpu_kick() reach this CPU. */
+void arch_cpu_prepare_park(struct per_cpu *cpu);
+
+/** arch_cpu_wait_for_request() - sleep until kicked (parked CPUs). */
+void arch_cpu_wait_for_request(void);
+
+/**
+ * arch_cpu_signal_all() / arch_cpu_wait_for_signal() - a cheap event
+ * between CPUs in the hypervisor (arm64: sev / wfe).
+ */
+void arch_cpu_signal_all(void);
+void arch_cpu_wait_for_signal(void);
+
+/**
+ * arch_cpu_start_guest() - enter the calling CPU's cell at @entry, as a
+ * CPU fresh from reset would (MMU off), with @context in its first
+ * register. Never returns.
+ */
+void __attribute__((noreturn)) arch_cpu_start_guest(struct per_cpu *cpu,
+						    u64 entry, u64 context);
+
+/**
+ * arch_cpu_power_off() - leave the hypervisor and switch the CPU off for
+ * real, so that the platform's firmware can start it again later.
+ */
+void __attribute__((noreturn)) arch_cpu_power_off(struct per_cpu *cpu);
 
 #endif /* _HV_ARCH_H */

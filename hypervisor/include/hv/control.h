@@ -14,6 +14,8 @@ extern const struct axvm_system_config *system_config;
 /** hypervisor_memory_base() / _size() - where the firmware lives. */
 u64 hypervisor_memory_base(void);
 u64 hypervisor_memory_size(void);
+/** hypervisor_memory_used() - bytes of hypervisor memory in use. */
+u64 hypervisor_memory_used(void);
 
 /**
  * hypervisor_enter() - bring the calling CPU under the hypervisor
@@ -29,10 +31,11 @@ int hypervisor_enter(unsigned int cpu_id, u64 config_size);
  * hypercall() - answer a hypercall of the calling CPU's cell
  * @code: AXVM_HC_*.
  * @arg1: first argument.
+ * @arg2: second argument.
  *
  * Return: the result for the caller, >= 0 or a negative errno. The disable
  * hypercall does not return when it succeeds.
  */
-long hypercall(u64 code, u64 arg1);
+long hypercall(u64 code, u64 arg1, u64 arg2);
 
 #endif /* _HV_CONTROL_H */

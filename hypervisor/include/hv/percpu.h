@@ -6,31 +6,53 @@
 #ifndef _HV_PERCPU_H
 #define _HV_PERCPU_H
 
+#include <axvm/hypercall.h>
 #include <hv/types.h>
 #include <asm/percpu.h>
 
 /* Why a CPU left the guest: counted per CPU, shown in sysfs. */
-enum exit_reason {
-	EXIT_HYPERCALL,
-	EXIT_PSCI,
-	EXIT_MMIO,
-	EXIT_SYSREG,
-	EXIT_ABORT,
-	EXIT_MANAGEMENT,
-	EXIT_OTHER,
-	NUM_EXIT_REASONS,
+#define EXIT_HYPERCALL		AXVM_EXIT_HYPERCALL
+#define EXIT_PSCI		AXVM_EXIT_PSCI
+#define EXIT_MMIO		AXVM_EXIT_MMIO
+#define EXIT_SYSREG		AXVM_EXIT_SYSREG
+#define EXIT_ABORT		AXVM_EXIT_ABORT
+#define EXIT_MANAGEMENT		AXVM_EXIT_MANAGEMENT
+#define EXIT_OTHER		AXVM_EXIT_OTHER
+#define NUM_EXIT_REASONS	AXVM_NUM_EXIT_REASONS
+
+/* A CPU's power state as its cell sees it (PSCI AFFINITY_INFO). */
+enum cpu_power {
+	CPU_RUNNING,	/* runs its cell */
+	CPU_PARKED,	/* "off": waits inside the hypervisor */
+	CPU_STARTING,	/* asked to start, not yet running */
 };
+
+/* Requests to a parked CPU, set by another CPU before it signals. */
+#define CPU_REQ_START	(1u << 0)	/* start the cell at start_entry */
+#define CPU_REQ_LEAVE	(1u << 1)	/* the hypervisor is going away */
+
+struct cell;
 
 /**
  * struct per_cpu - what the firmware keeps for one CPU
- * @id:     Linux's logical number of the CPU.
- * @active: the CPU runs under the hypervisor.
- * @stats:  exits by reason.
- * @arch:   the architecture's part.
+ * @id:            Linux's logical number of the CPU.
+ * @active:        the CPU is under the hypervisor (running or parked).
+ * @cell:          the cell it belongs to.
+ * @power:         enum cpu_power, written by this and other CPUs.
+ * @requests:      CPU_REQ_* for a parked CPU.
+ * @start_entry:   where a CPU_REQ_START starts it.
+ * @start_context: the value its first register gets.
+ * @stats:         exits by reason.
+ * @arch:          the architecture's part.
  */
 struct per_cpu {
 	unsigned int id;
 	bool active;
+	struct cell *cell;
+	u32 power;
+	u32 requests;
+	u64 start_entry;
+	u64 start_context;
 	u64 stats[NUM_EXIT_REASONS];
 	struct arch_per_cpu arch;
 };
@@ -40,5 +62,30 @@ struct per_cpu *this_cpu(void);
 
 /** per_cpu() - CPU @cpu's data. */
 struct per_cpu *per_cpu(unsigned int cpu);
+
+/** cpu_by_hw_id() - the active CPU with hardware id @hw_id, or NULL. */
+struct per_cpu *cpu_by_hw_id(u64 hw_id);
+
+/**
+ * cpu_park() - the calling CPU is switched "off" by its cell: wait inside
+ * the hypervisor until asked to start again or to leave.
+ *
+ * NOTE: trap context; never returns to the caller.
+ */
+void __attribute__((noreturn)) cpu_park(struct per_cpu *cpu);
+
+/**
+ * cpu_start() - start parked CPU @target at @entry with @context
+ * Return: 0, -EBUSY if it is not parked.
+ */
+int cpu_start(struct per_cpu *target, u64 entry, u64 context);
+
+/**
+ * cpus_release_parked() - make every parked CPU leave the hypervisor
+ * (switching itself really off) and wait until each has.
+ *
+ * NOTE: called by the last running CPU on disable.
+ */
+void cpus_release_parked(void);
 
 #endif /* _HV_PERCPU_H */

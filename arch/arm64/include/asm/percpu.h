@@ -16,6 +16,7 @@ struct arch_per_cpu {
 	u64 saved_cnthctl;
 	u64 saved_vttbr;
 	u64 mpidr;
+	u64 gicr;		/* this CPU's redistributor frame */
 };
 
 #endif /* _ASM_PERCPU_H */

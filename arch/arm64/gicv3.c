@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3: the management SGI, IPI filtering and the distributor emulation
+ * (see asm/gicv3.h for the delivery model).
+ */
+#include <axvm/errno.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/mmio.h>
+#include <hv/paging.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+
+#include <asm/gicv3.h>
+#include <asm/layout.h>
+#include <asm/sysregs.h>
+
+#define GICD_SIZE		0x10000ull
+#define GICR_FRAME_SIZE		0x20000ull
+#define GICR_TYPER		0x0008
+#define GICR_TYPER_LAST		(1ull << 4)
+#define GICR_SGI_BASE		0x10000
+#define GICR_IGROUPR0		(GICR_SGI_BASE + 0x0080)
+#define GICR_ISENABLER0		(GICR_SGI_BASE + 0x0100)
+#define GICR_ICENABLER0		(GICR_SGI_BASE + 0x0180)
+#define GICR_IPRIORITYR		(GICR_SGI_BASE + 0x0400)
+
+/* ICC registers by encoding, so that any assembler takes them. */
+#define ICC_IAR0_EL1		"s3_0_c12_c8_0"
+#define ICC_EOIR0_EL1		"s3_0_c12_c8_1"
+#define ICC_DIR_EL1		"s3_0_c12_c11_1"
+#define ICC_SGI1R_EL1		"s3_0_c12_c11_5"
+#define ICC_SGI0R_EL1		"s3_0_c12_c11_7"
+#define ICC_CTLR_EL1		"s3_0_c12_c12_4"
+#define ICC_IGRPEN0_EL1		"s3_0_c12_c12_6"
+#define ICC_CTLR_EOIMODE	(1ull << 1)
+
+#define ICC_PMR_EL1		"s3_0_c4_c6_0"
+#define ICC_RPR_EL1		"s3_0_c12_c11_3"
+#define ICH_HCR_EL2		"s3_4_c12_c11_0"
+#define ICH_HCR_TC		(1ull << 10)
+/* The lowest priority mask a cell may set: SGI 15 (priority 0) must pass. */
+#define PMR_MIN			0x08
+
+/* A system register's ISS encoding without Rt and direction. */
+#define ISS_SYSREG_MASK		0x3ffc1eu
+#define ISS_SYSREG(op0, op1, crn, crm, op2) \
+	(((op0) << 20) | ((op2) << 17) | ((op1) << 14) | ((crn) << 10) | ((crm) << 1))
+#define ISS_ICC_PMR		ISS_SYSREG(3u, 0u, 4u, 6u, 0u)
+#define ISS_ICC_DIR		ISS_SYSREG(3u, 0u, 12u, 11u, 1u)
+#define ISS_ICC_RPR		ISS_SYSREG(3u, 0u, 12u, 11u, 3u)
+#define ISS_ICC_SGI1R		ISS_SYSREG(3u, 0u, 12u, 11u, 5u)
+#define ISS_ICC_ASGI1R		ISS_SYSREG(3u, 1u, 12u, 11u, 6u)
+#define ISS_ICC_SGI0R		ISS_SYSREG(3u, 2u, 12u, 11u, 7u)
+#define ISS_ICC_CTLR		ISS_SYSREG(3u, 0u, 12u, 12u, 4u)
+#define ISS_READ		1u
+
+#define SGIR_TARGETS(v)		((v) & 0xffff)
+#define SGIR_AFF1_SHIFT		16
+#define SGIR_INTID_SHIFT	24
+#define SGIR_AFF2_SHIFT		32
+#define SGIR_IRM		(1ull << 40)
+#define SGIR_RS_SHIFT		44
+#define SGIR_AFF3_SHIFT		48
+
+#define MPIDR_AFF_MASK		0xff00ffffffull
+
+#define sysreg_read_s(name) ({ u64 __v; asm volatile("mrs %0, " name : "=r"(__v)); __v; })
+#define sysreg_write_s(v, name) asm volatile("msr " name ", %0" : : "r"((u64)(v)) : "memory")
+
+static inline u32 mmio_read32(u64 addr)
+{
+	return *(volatile u32 *)(uintptr_t)addr;
+}
+
+static inline void mmio_write32(u64 addr, u32 v)
+{
+	*(volatile u32 *)(uintptr_t)addr = v;
+}
+
+static inline u64 mmio_read64(u64 addr)
+{
+	return *(volatile u64 *)(uintptr_t)addr;
+}
+
+static inline void mmio_write8(u64 addr, u8 v)
+{
+	*(volatile u8 *)(uintptr_t)addr = v;
+}
+
+/* The redistributor frame whose TYPER names @mpidr's affinity, or 0. */
+static u64 find_redistributor(u64 mpidr)
+{
+	const struct axvm_platform *p = &system_config->system.platform;
+	u64 aff = ((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff);
+	u64 frame;
+
+	for (frame = p->gicr_base; frame < p->gicr_base + p->gicr_size;
+	     frame += GICR_FRAME_SIZE) {
+		u64 typer = mmio_read64(frame + GICR_TYPER);
+
+		if ((typer >> 32) == aff)
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
+}
+
+int gicv3_cpu_init(struct per_cpu *cpu)
+{
+	u64 rd = find_redistributor(cpu->arch.mpidr);
+
+	if (!rd) {
+		printk("CPU %u: no GIC redistributor for MPIDR 0x%llx\n", cpu->id,
+		       (unsigned long long)cpu->arch.mpidr);
+		return -ENODEV;
+	}
+	cpu->arch.gicr = rd;
+	gicv3_setup_management_sgi(cpu);
+	sysreg_write_s(ICH_HCR_TC, ICH_HCR_EL2);
+	isb();
+	return 0;
+}
+
+/* SGI 15: Group 0, top priority, enabled. Linux uses SGIs 0-7. */
+void gicv3_setup_management_sgi(struct per_cpu *cpu)
+{
+	u64 rd = cpu->arch.gicr;
+
+	mmio_write32(rd + GICR_ICENABLER0, 1u << SGI_MANAGEMENT);
+	mmio_write32(rd + GICR_IGROUPR0,
+		     mmio_read32(rd + GICR_IGROUPR0) & ~(1u << SGI_MANAGEMENT));
+	mmio_write8(rd + GICR_IPRIORITYR + SGI_MANAGEMENT, 0);
+	mmio_write32(rd + GICR_ISENABLER0, 1u << SGI_MANAGEMENT);
+	sysreg_write_s(1, ICC_IGRPEN0_EL1);
+	isb();
+}
+
+void gicv3_cpu_exit(struct per_cpu *cpu)
+{
+	u64 rd = cpu->arch.gicr;
+
+	sysreg_write_s(0, ICH_HCR_EL2);
+	sysreg_write_s(0, ICC_IGRPEN0_EL1);
+	mmio_write32(rd + GICR_ICENABLER0, 1u << SGI_MANAGEMENT);
+	mmio_write32(rd + GICR_IGROUPR0,
+		     mmio_read32(rd + GICR_IGROUPR0) | (1u << SGI_MANAGEMENT));
+	isb();
+}
+
+/* An SGI register value for one target CPU. */
+static u64 sgi_value(u64 mpidr, unsigned int intid)
+{
+	return ((mpidr >> 32) & 0xff) << SGIR_AFF3_SHIFT |
+	       ((mpidr >> 16) & 0xff) << SGIR_AFF2_SHIFT |
+	       ((mpidr >> 8) & 0xff) << SGIR_AFF1_SHIFT |
+	       ((mpidr & 0xff) >> 4) << SGIR_RS_SHIFT |
+	       (u64)intid << SGIR_INTID_SHIFT | (1ull << (mpidr & 0xf));
+}
+
+void gicv3_send_management_sgi(const struct per_cpu *target)
+{
+	dsb_ish();
+	sysreg_write_s(sgi_value(target->arch.mpidr, SGI_MANAGEMENT),
+		       ICC_SGI0R_EL1);
+	isb();
+}
+
+void gicv3_ack_management(void)
+{
+	u64 intid = sysreg_read_s(ICC_IAR0_EL1) & 0xffffff;
+
+	if (intid >= 1020)	/* spurious: nothing was pending */
+		return;
+	sysreg_write_s(intid, ICC_EOIR0_EL1);
+	if (sysreg_read_s(ICC_CTLR_EL1) & ICC_CTLR_EOIMODE)
+		sysreg_write_s(intid, ICC_DIR_EL1);
+}
+
+/*
+ * A cell sends an IPI. Only Group 1 SGIs to CPUs of the sender's own cell
+ * go out; anything else is dropped, so no cell can interrupt another.
+ */
+static void send_sgi1(u64 value)
+{
+	struct per_cpu *self = this_cpu();
+	unsigned int intid = (value >> SGIR_INTID_SHIFT) & 0xf, i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *t = per_cpu(i);
+		u64 mpidr = t->arch.mpidr;
+		bool wanted;
+
+		if (!t->active || t->cell != self->cell)
+			continue;
+		if (value & SGIR_IRM) {
+			wanted = t != self;
+		} else {
+			unsigned int aff0 = (unsigned int)(mpidr & 0xff);
+
+			wanted = ((mpidr >> 8) & 0xff) == ((value >> SGIR_AFF1_SHIFT) & 0xff) &&
+				 ((mpidr >> 16) & 0xff) == ((value >> SGIR_AFF2_SHIFT) & 0xff) &&
+				 ((mpidr >> 32) & 0xff) == ((value >> SGIR_AFF3_SHIFT) & 0xff) &&
+				 (aff0 >> 4) == ((value >> SGIR_RS_SHIFT) & 0xf) &&
+				 (SGIR_TARGETS(value) & (1u << (aff0 & 0xf)));
+		}
+		if (wanted)
+			sysreg_write_s(sgi_value(mpidr, intid), ICC_SGI1R_EL1);
+	}
+	isb();
+}
+
+/*
+ * Deactivating is the cell's business for its own CPU's SGIs and PPIs
+ * (except ours) and for the shared interrupts it owns.
+ */
+static bool may_deactivate(u64 intid)
+{
+	if (intid == SGI_MANAGEMENT)
+		return false;
+	if (intid < 32)
+		return true;
+	return cell_owns_irq(this_cpu()->cell, (unsigned int)intid);
+}
+
+bool gicv3_handle_sysreg(u32 iss, u64 *value)
+{
+	bool read = iss & ISS_READ;
+
+	switch (iss & ISS_SYSREG_MASK) {
+	case ISS_ICC_SGI1R:
+		if (!read)
+			send_sgi1(*value);
+		break;
+	case ISS_ICC_SGI0R:	/* Group 0 is the hypervisor's */
+	case ISS_ICC_ASGI1R:	/* no secure world to signal */
+		break;
+	case ISS_ICC_DIR:
+		if (!read && may_deactivate(*value & 0xffffff))
+			sysreg_write_s(*value, ICC_DIR_EL1);
+		break;
+	case ISS_ICC_PMR:
+		if (read)
+			*value = sysreg_read_s(ICC_PMR_EL1);
+		else
+			sysreg_write_s(*value < PMR_MIN ? PMR_MIN : (*value & 0xff),
+				       ICC_PMR_EL1);
+		break;
+	case ISS_ICC_CTLR:
+		if (read)
+			*value = sysreg_read_s(ICC_CTLR_EL1);
+		else	/* CBPR and EOImode are the cell's; RO fields ignored */
+			sysreg_write_s(*value & 0x3, ICC_CTLR_EL1);
+		break;
+	case ISS_ICC_RPR:
+		if (read)
+			*value = sysreg_read_s(ICC_RPR_EL1);
+		break;
+	default:
+		return false;
+	}
+	isb();
+	return true;
+}
+
+/*
+ * The distributor. The root cell owns every interrupt no other cell owns,
+ * and no other cell exists yet, so its accesses reach the hardware as
+ * they are; per-interrupt ownership is enforced here once cells exist.
+ */
+static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
+				    u64 offset, void *arg)
+{
+	u64 addr = system_config->system.platform.gicd_base + offset;
+
+	(void)cell;
+	(void)arg;
+	if (offset & (a->size - 1))
+		return MMIO_UNHANDLED;	/* unaligned: not a GIC access */
+	switch (a->size) {
+	case 1:
+		if (a->write)
+			*(volatile u8 *)(uintptr_t)addr = (u8)a->value;
+		else
+			a->value = *(volatile u8 *)(uintptr_t)addr;
+		break;
+	case 2:
+		if (a->write)
+			*(volatile u16 *)(uintptr_t)addr = (u16)a->value;
+		else
+			a->value = *(volatile u16 *)(uintptr_t)addr;
+		break;
+	case 4:
+		if (a->write)
+			mmio_write32(addr, (u32)a->value);
+		else
+			a->value = mmio_read32(addr);
+		break;
+	default:
+		if (a->write)
+			*(volatile u64 *)(uintptr_t)addr = a->value;
+		else
+			a->value = mmio_read64(addr);
+	}
+	return MMIO_HANDLED;
+}
+
+int gicv3_global_init(void)
+{
+	return mmio_register(system_config->system.platform.gicd_base,
+			     GICD_SIZE, gicd_access, NULL);
+}
+
+int gicv3_map_redistributors(struct cell *cell)
+{
+	const struct axvm_platform *p = &system_config->system.platform;
+
+	/* The root cell has every CPU: all frames. */
+	return paging_map(&cell->stage2, p->gicr_base, p->gicr_base,
+			  p->gicr_size, MAP_RW | MAP_DEVICE);
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building cells: each gets its own stage-2 address space from its memory
+ * regions, plus whatever devices the architecture passes through.
+ */
+#include <axvm/errno.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+
+struct cell root_cell;
+
+unsigned int mem_flags_to_map(u32 flags)
+{
+	unsigned int map = 0;
+
+	if (flags & AXVM_MEM_READ)
+		map |= MAP_READ;
+	if (flags & AXVM_MEM_WRITE)
+		map |= MAP_WRITE;
+	if (flags & AXVM_MEM_EXECUTE)
+		map |= MAP_EXEC;
+	if (flags & AXVM_MEM_IO)
+		map |= MAP_DEVICE;
+	return map;
+}
+
+/*
+ * The root cell owns every interrupt no other cell owns; no other cell
+ * exists yet, so that is all of them.
+ */
+bool cell_owns_irq(const struct cell *cell, unsigned int intid)
+{
+	const struct axvm_irq_range *irq;
+	unsigned int i;
+
+	if (cell == &root_cell)
+		return true;
+	irq = axvm_cell_irq_ranges(cell->desc);
+	for (i = 0; i < cell->desc->num_irq_ranges; i++)
+		if (intid >= irq[i].first && intid - irq[i].first < irq[i].count)
+			return true;
+	return false;
+}
+
+static int map_regions(struct cell *cell)
+{
+	const struct axvm_memory_region *mem =
+		axvm_cell_memory_regions(cell->desc);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		err = paging_map(&cell->stage2, mem[i].virt_start,
+				 mem[i].phys_start, mem[i].size,
+				 mem_flags_to_map(mem[i].flags));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int cell_init_root(const struct axvm_system_config *sys)
+{
+	struct cell *cell = &root_cell;
+	int err;
+
+	cell->id = 0;
+	cell->desc = &sys->root_cell;
+	for (unsigned int w = 0; w < AXVM_CPU_SET_WORDS; w++)
+		cell->cpus[w] = sys->root_cell.cpus[w];
+	err = arch_cell_create(cell);
+	if (err)
+		return err;
+	err = map_regions(cell);
+	if (!err)
+		err = arch_cell_map_devices(cell);
+	if (err)
+		arch_cell_destroy(cell);
+	return err;
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPUs that a cell switches off stay in the hypervisor ("parked"), so that
+ * the hypervisor keeps control of them: switching them on again goes
+ * through cpu_start(), which wakes them with a management interrupt.
+ *
+ * Fields shared between CPUs are accessed with acquire/release atomics;
+ * a waiting CPU sleeps in the architecture's wait instruction, never in a
+ * bare spin (under QEMU's -icount only one vCPU runs at a time).
+ */
+#include <axvm/errno.h>
+#include <hv/arch.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+
+#include <asm/layout.h>
+
+struct per_cpu *cpu_by_hw_id(u64 hw_id)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *cpu = per_cpu(i);
+
+		if (__atomic_load_n(&cpu->active, __ATOMIC_ACQUIRE) &&
+		    arch_cpu_hw_id(cpu) == hw_id)
+			return cpu;
+	}
+	return NULL;
+}
+
+void cpu_park(struct per_cpu *cpu)
+{
+	u32 req;
+
+	/*
+	 * The guest may have reprogrammed this CPU's interrupt controller
+	 * while it ran (Linux does when it brings a CPU up): make sure our
+	 * wake-up signal reaches us before anyone may send it.
+	 */
+	arch_cpu_prepare_park(cpu);
+	__atomic_store_n(&cpu->power, CPU_PARKED, __ATOMIC_RELEASE);
+	arch_cpu_signal_all();	/* whoever polls our state may look now */
+	for (;;) {
+		req = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_ACQ_REL);
+		if (req & CPU_REQ_LEAVE) {
+			cpu->active = false;
+			__atomic_store_n(&cpu->power, CPU_RUNNING, __ATOMIC_RELEASE);
+			arch_cpu_signal_all();
+			arch_cpu_power_off(cpu);
+		}
+		if (req & CPU_REQ_START) {
+			__atomic_store_n(&cpu->power, CPU_RUNNING, __ATOMIC_RELEASE);
+			arch_cpu_start_guest(cpu, cpu->start_entry,
+					     cpu->start_context);
+		}
+		arch_cpu_wait_for_request();
+	}
+}
+
+int cpu_start(struct per_cpu *target, u64 entry, u64 context)
+{
+	u32 expected = CPU_PARKED;
+
+	if (!__atomic_compare_exchange_n(&target->power, &expected,
+					 CPU_STARTING, false, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return -EBUSY;
+	target->start_entry = entry;
+	target->start_context = context;
+	__atomic_or_fetch(&target->requests, CPU_REQ_START, __ATOMIC_RELEASE);
+	arch_cpu_kick(target);
+	return 0;
+}
+
+void cpus_release_parked(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *cpu = per_cpu(i);
+
+		if (!__atomic_load_n(&cpu->active, __ATOMIC_ACQUIRE) ||
+		    cpu == this_cpu())
+			continue;
+		printk("CPU %u is parked: switching it off\n", cpu->id);
+		__atomic_or_fetch(&cpu->requests, CPU_REQ_LEAVE, __ATOMIC_RELEASE);
+		arch_cpu_kick(cpu);
+		while (__atomic_load_n(&cpu->active, __ATOMIC_ACQUIRE))
+			arch_cpu_wait_for_signal();
+	}
+}
