@@ -12,6 +12,7 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 
@@ -24,6 +25,15 @@
 
 static struct resource *hv_region;
 static void *hv_mem;
+
+/*
+ * Fault injection for the tests: entering this CPU fails as if the
+ * firmware had refused it, so that the unwinding can be seen to work.
+ */
+static int test_fail_cpu = -1;
+module_param(test_fail_cpu, int, 0600);
+MODULE_PARM_DESC(test_fail_cpu,
+		 "testing only: make entering this CPU fail (-1: none)");
 
 struct cpu_call {
 	long (*fn)(unsigned int cpu, const struct axvm_hv_layout *layout);
@@ -132,7 +142,10 @@ int axvm_hypervisor_enable(const struct axvm_system_config *cfg,
 
 	cpus_read_lock();
 	for_each_online_cpu(cpu) {
-		err = call_on_cpu(cpu, axvm_arch_enter_cpu, &layout);
+		if ((int)cpu == READ_ONCE(test_fail_cpu))
+			err = -EIO;
+		else
+			err = call_on_cpu(cpu, axvm_arch_enter_cpu, &layout);
 		if (err) {
 			pr_err("axvm: enable: CPU %u could not enter the hypervisor (error %ld); leaving again on every CPU\n",
 			       cpu, err);

@@ -44,13 +44,23 @@ void printk(const char *fmt, ...)
 	va_end(args);
 }
 
+bool panic_in_progress;
+
+/*
+ * Something the firmware cannot recover from: say what, then stop every
+ * CPU (the others are kicked and stop in their interrupt handler), so that
+ * nothing runs on in an unknown state.
+ */
 void panic_stop(const char *fmt, ...)
 {
 	va_list args;
 
+	__atomic_store_n(&panic_in_progress, true, __ATOMIC_RELEASE);
 	console_write("PANIC: ");
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);
+	arch_panic_stop_others();
+	console_write("all CPUs stopped\n");
 	arch_cpu_stop();
 }

@@ -5,6 +5,7 @@
 #include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/percpu.h>
+#include <hv/printk.h>
 
 #include <asm/gicv3.h>
 #include <asm/layout.h>
@@ -21,6 +22,18 @@ void arch_cpu_stop(void)
 {
 	for (;;)
 		asm volatile("msr daifset, #0xf\n\twfi" ::: "memory");
+}
+
+void arch_panic_stop_others(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *cpu = per_cpu(i);
+
+		if (cpu != this_cpu() && cpu->active)
+			gicv3_send_management_sgi(cpu);
+	}
 }
 
 u64 arch_cpu_hw_id(const struct per_cpu *cpu)
@@ -42,6 +55,8 @@ void arch_cpu_wait_for_request(void)
 {
 	asm volatile("dsb sy\n\twfi" ::: "memory");
 	gicv3_ack_management();
+	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
+		arch_cpu_stop();
 }
 
 void arch_cpu_signal_all(void)

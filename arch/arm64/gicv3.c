@@ -179,36 +179,52 @@ void gicv3_ack_management(void)
 }
 
 /*
- * A cell sends an IPI. Only Group 1 SGIs to CPUs of the sender's own cell
- * go out; anything else is dropped, so no cell can interrupt another.
+ * May the calling CPU's cell interrupt the CPU with affinity @aff? Only
+ * CPUs of its own cell; a CPU not under the hypervisor at all (one not
+ * entered yet, or already left, during enable and disable) can only be
+ * the root cell's.
+ */
+static bool may_signal(u64 aff)
+{
+	struct per_cpu *target = cpu_by_hw_id(aff);
+	struct cell *own = this_cpu()->cell;
+
+	return target ? target->cell == own : own == &root_cell;
+}
+
+/*
+ * A cell sends an IPI (ICC_SGI1R_EL1). The targets it may not reach are
+ * removed and the rest goes out unchanged, so no cell can interrupt
+ * another.
  */
 static void send_sgi1(u64 value)
 {
-	struct per_cpu *self = this_cpu();
-	unsigned int intid = (value >> SGIR_INTID_SHIFT) & 0xf, i;
+	u64 aff_base, allowed = 0;
+	unsigned int bit, i;
 
-	for (i = 0; i < AXVM_MAX_CPUS; i++) {
-		struct per_cpu *t = per_cpu(i);
-		u64 mpidr = t->arch.mpidr;
-		bool wanted;
+	if (value & SGIR_IRM) {
+		/* "Everyone but me": spelled out for the own cell only. */
+		for (i = 0; i < AXVM_MAX_CPUS; i++) {
+			struct per_cpu *t = per_cpu(i);
 
-		if (!t->active || t->cell != self->cell)
-			continue;
-		if (value & SGIR_IRM) {
-			wanted = t != self;
-		} else {
-			unsigned int aff0 = (unsigned int)(mpidr & 0xff);
-
-			wanted = ((mpidr >> 8) & 0xff) == ((value >> SGIR_AFF1_SHIFT) & 0xff) &&
-				 ((mpidr >> 16) & 0xff) == ((value >> SGIR_AFF2_SHIFT) & 0xff) &&
-				 ((mpidr >> 32) & 0xff) == ((value >> SGIR_AFF3_SHIFT) & 0xff) &&
-				 (aff0 >> 4) == ((value >> SGIR_RS_SHIFT) & 0xf) &&
-				 (SGIR_TARGETS(value) & (1u << (aff0 & 0xf)));
+			if (t->active && t != this_cpu() &&
+			    t->cell == this_cpu()->cell)
+				sysreg_write_s(sgi_value(t->arch.mpidr,
+					(value >> SGIR_INTID_SHIFT) & 0xf),
+					ICC_SGI1R_EL1);
 		}
-		if (wanted)
-			sysreg_write_s(sgi_value(mpidr, intid), ICC_SGI1R_EL1);
+		return;
 	}
-	isb();
+	aff_base = ((value >> SGIR_AFF3_SHIFT) & 0xff) << 32 |
+		   ((value >> SGIR_AFF2_SHIFT) & 0xff) << 16 |
+		   ((value >> SGIR_AFF1_SHIFT) & 0xff) << 8 |
+		   ((value >> SGIR_RS_SHIFT) & 0xf) << 4;
+	for (bit = 0; bit < 16; bit++)
+		if ((SGIR_TARGETS(value) & (1u << bit)) &&
+		    may_signal(aff_base | bit))
+			allowed |= 1u << bit;
+	if (allowed)
+		sysreg_write_s((value & ~0xffffull) | allowed, ICC_SGI1R_EL1);
 }
 
 /*
@@ -306,17 +322,86 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 	return MMIO_HANDLED;
 }
 
+/*
+ * SGI_base frames of the redistributors: emulated, so that no cell can
+ * take SGI 15 (the hypervisor's) away: the bit of SGI 15 is dropped from
+ * every write to the per-interrupt registers, and its priority byte and
+ * group bits keep the hypervisor's values.
+ */
+#define SGI_BIT			(1u << SGI_MANAGEMENT)
+#define GICR_IGRPMODR0		(GICR_SGI_BASE + 0x0d00)
+#define GICR_ISPENDR0		(GICR_SGI_BASE + 0x0200)
+#define GICR_ACTIVE_END		(GICR_SGI_BASE + 0x0400)
+#define GICR_PRIO_SGI15_WORD	(GICR_IPRIORITYR + (SGI_MANAGEMENT & ~3u))
+
+static enum mmio_result sgi_frame_access(struct cell *cell,
+					 struct mmio_access *a, u64 offset,
+					 void *arg)
+{
+	const struct axvm_platform *p = &system_config->system.platform;
+	u64 reg = offset & (GICR_FRAME_SIZE - 1);
+	u64 addr = p->gicr_base + offset;
+	u32 keep = 0;
+
+	(void)cell;
+	(void)arg;
+	if (reg < GICR_SGI_BASE || a->size != 4 || (offset & 3)) {
+		/* Byte access to IPRIORITYR: all but SGI 15's byte. */
+		if (a->size == 1 && reg >= GICR_IPRIORITYR &&
+		    reg < GICR_IPRIORITYR + 32) {
+			if (!a->write)
+				a->value = *(volatile u8 *)(uintptr_t)addr;
+			else if (reg != GICR_IPRIORITYR + SGI_MANAGEMENT)
+				mmio_write8(addr, (u8)a->value);
+			return MMIO_HANDLED;
+		}
+		return MMIO_UNHANDLED;
+	}
+	if (!a->write) {
+		a->value = mmio_read32(addr);
+		return MMIO_HANDLED;
+	}
+	if (reg == GICR_IGROUPR0 || reg == GICR_IGRPMODR0)
+		keep = SGI_BIT;		/* read-modify-write: ours stays */
+	else if (reg == GICR_PRIO_SGI15_WORD)
+		keep = 0xffu << (8 * (SGI_MANAGEMENT & 3));
+	else if (reg >= GICR_ISENABLER0 && reg < GICR_ACTIVE_END &&
+		 !(reg & 0x7c))		/* the first word of each set/clear bank */
+		a->value &= ~(u64)SGI_BIT;
+	if (keep)
+		a->value = (a->value & ~(u64)keep) | (mmio_read32(addr) & keep);
+	mmio_write32(addr, (u32)a->value);
+	return MMIO_HANDLED;
+}
+
 int gicv3_global_init(void)
 {
-	return mmio_register(system_config->system.platform.gicd_base,
-			     GICD_SIZE, gicd_access, NULL);
+	const struct axvm_platform *p = &system_config->system.platform;
+	int err;
+
+	err = mmio_register(p->gicd_base, GICD_SIZE, gicd_access, NULL);
+	if (!err)
+		err = mmio_register(p->gicr_base, p->gicr_size,
+				    sgi_frame_access, NULL);
+	return err;
 }
 
 int gicv3_map_redistributors(struct cell *cell)
 {
 	const struct axvm_platform *p = &system_config->system.platform;
+	u64 frame;
+	int err;
 
-	/* The root cell has every CPU: all frames. */
-	return paging_map(&cell->stage2, p->gicr_base, p->gicr_base,
-			  p->gicr_size, MAP_RW | MAP_DEVICE);
+	/*
+	 * The root cell has every CPU: the RD_base page of every frame is
+	 * passed through, the SGI_base page is emulated (see above).
+	 */
+	for (frame = p->gicr_base; frame < p->gicr_base + p->gicr_size;
+	     frame += GICR_FRAME_SIZE) {
+		err = paging_map(&cell->stage2, frame, frame, GICR_SGI_BASE,
+				 MAP_RW | MAP_DEVICE);
+		if (err)
+			return err;
+	}
+	return 0;
 }

@@ -159,6 +159,8 @@ void handle_fiq(struct trap_frame *frame)
 	(void)frame;
 	this_cpu()->stats[EXIT_MANAGEMENT]++;
 	gicv3_ack_management();
+	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
+		arch_cpu_stop();
 }
 
 void handle_bad_exception(struct trap_frame *frame, u64 vector)

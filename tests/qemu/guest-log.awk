@@ -18,6 +18,7 @@ function fail(msg) { print "not ok - " msg; failed++ }
 /^AXVM-DMESG-BEGIN/ { in_dmesg = 1; next }
 /^AXVM-DMESG-END/ { in_dmesg = 0; next }
 /^AXVM-TESTS-DONE/ { done = 1; next }
+/^AXVM-POWEROFF-ENABLED/ { poweroff_enabled = 1; next }
 in_dmesg && /(Oops|BUG:|WARNING:|Call trace:|Kernel panic|Internal error)/ {
 	bad_kernel = bad_kernel "\n# " $0; next
 }
@@ -39,5 +40,9 @@ END {
 		print "ok - guest: kernel log clean"
 	if (total == 0)
 		fail("guest: zero tests ran")
+	if (!poweroff_enabled)
+		fail("guest: could not enable the hypervisor for the final power-off")
+	else if (qemu_rc == 0)
+		print "ok - guest: powered off through the hypervisor (PSCI SYSTEM_OFF)"
 	exit failed ? 1 : 0
 }

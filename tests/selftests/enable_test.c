@@ -109,11 +109,10 @@ TEST_F(hv, rmmod_refused_while_enabled)
 }
 
 /* Run a busy loop pinned to each CPU; each must report where it ran. */
-TEST_F(hv, every_cpu_runs_work)
+static void check_every_cpu_runs_work(struct __test_metadata *_metadata)
 {
 	long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	ASSERT_EQ(0, enable(self->fd));
 	for (int cpu = 0; cpu < ncpus; cpu++) {
 		int status;
 		pid_t pid = fork();
@@ -137,12 +136,25 @@ TEST_F(hv, every_cpu_runs_work)
 	}
 }
 
-TEST_F(hv, twenty_rounds)
+static long read_long(const char *attr)
 {
+	char buf[32];
+
+	return axvm_sysfs_read(attr, buf, sizeof(buf)) ? -1 : atol(buf);
+}
+
+TEST_F(hv, twenty_rounds_same_memory)
+{
+	long first = -1;
+
 	for (int i = 0; i < 20; i++) {
 		ASSERT_EQ(0, enable(self->fd)) TH_LOG("round %d", i);
+		if (first < 0)
+			first = read_long("memory_used");
+		EXPECT_EQ(first, read_long("memory_used")) TH_LOG("round %d", i);
 		ASSERT_EQ(0, disable(self->fd)) TH_LOG("round %d", i);
 	}
+	EXPECT_LT(0, first);
 }
 
 /* Where root.bin puts the hypervisor. */
@@ -210,9 +222,8 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-TEST_F(hv, sleeps_wake_on_time)
+static void check_sleeps_wake_on_time(struct __test_metadata *_metadata)
 {
-	ASSERT_EQ(0, enable(self->fd));
 	for (int i = 0; i < 5; i++) {
 		double start = now(), elapsed;
 
@@ -277,12 +288,11 @@ static int rtc_alarm_in(int seconds)
  * PL011 sends without needing its interrupt, so the device interrupt
  * checked is the RTC alarm; the UART itself carries this test's output.)
  */
-TEST_F(hv, timer_ipi_and_device_interrupts_keep_coming)
+static void check_interrupts_keep_coming(struct __test_metadata *_metadata)
 {
 	unsigned long long timer, ipi, rtc;
 	long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	ASSERT_EQ(0, enable(self->fd));
 	timer = interrupts_of("arch_timer");
 	ipi = interrupts_of("Rescheduling interrupts") +
 	      interrupts_of("Function call interrupts");
@@ -322,11 +332,24 @@ static int cpu_online(int cpu, int online)
 	return ret;
 }
 
-static long read_long(const char *attr)
+/* Linux as the root cell: work on every CPU, timers, interrupts. */
+TEST_F(hv, linux_works_while_enabled)
 {
-	char buf[32];
+	ASSERT_EQ(0, enable(self->fd));
+	check_every_cpu_runs_work(_metadata);
+	check_sleeps_wake_on_time(_metadata);
+	check_interrupts_keep_coming(_metadata);
+	EXPECT_TRUE(sysfs_enabled());
+}
 
-	return axvm_sysfs_read(attr, buf, sizeof(buf)) ? -1 : atol(buf);
+/* And the same once the hypervisor is gone again. */
+TEST_F(hv, linux_works_after_disable)
+{
+	ASSERT_EQ(0, enable(self->fd));
+	ASSERT_EQ(0, disable(self->fd));
+	check_every_cpu_runs_work(_metadata);
+	check_sleeps_wake_on_time(_metadata);
+	check_interrupts_keep_coming(_metadata);
 }
 
 TEST_F(hv, cpu_offline_and_online_while_enabled)
@@ -371,17 +394,28 @@ TEST_F(hv, sysfs_shows_the_running_hypervisor)
 	EXPECT_EQ(0, read_long("memory_total"));
 }
 
-TEST_F(hv, same_memory_use_every_round)
+static int set_fail_cpu(const char *value)
 {
-	long first = -1;
+	return write_file("/sys/module/axvm/parameters/test_fail_cpu", value,
+			  strlen(value));
+}
 
-	for (int i = 0; i < 5; i++) {
-		ASSERT_EQ(0, enable(self->fd));
-		if (first < 0)
-			first = read_long("memory_used");
-		EXPECT_EQ(first, read_long("memory_used")) TH_LOG("round %d", i);
-		ASSERT_EQ(0, disable(self->fd));
-	}
+/* A CPU that cannot enter makes every CPU already in leave again. */
+TEST_F(hv, failed_cpu_unwinds_every_cpu)
+{
+	int kmsg = kmsg_open();
+
+	ASSERT_EQ(0, set_fail_cpu("2"));
+	EXPECT_EQ(-EIO, enable(self->fd));
+	ASSERT_EQ(0, set_fail_cpu("-1"));
+	EXPECT_TRUE(kmsg_contains(kmsg, "CPU 2 could not enter the hypervisor"));
+	close(kmsg);
+	EXPECT_FALSE(sysfs_enabled());
+	/* Linux is whole: every CPU runs, and enabling works again. */
+	EXPECT_EQ(4, sysconf(_SC_NPROCESSORS_ONLN));
+	EXPECT_EQ(0, probe_physical(hypervisor_phys()));	/* memory released */
+	ASSERT_EQ(0, enable(self->fd));
+	ASSERT_EQ(0, disable(self->fd));
 }
 
 TEST_HARNESS_MAIN

@@ -19,6 +19,14 @@
 void arch_console_putc(char c);
 
 /**
+ * arch_panic_stop_others() - interrupt every other CPU in the hypervisor
+ * so that it sees panic_in_progress and stops.
+ *
+ * NOTE: panic path.
+ */
+void arch_panic_stop_others(void);
+
+/**
  * arch_cpu_stop() - stop the calling CPU for good
  *
  * NOTE: panic path; never returns.

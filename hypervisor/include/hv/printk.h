@@ -10,8 +10,11 @@
 /** printk() - format and write to the debug console. */
 void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** Set once a CPU panicked: every CPU stops at its next entry. */
+extern bool panic_in_progress;
+
 /**
- * panic_stop() - print the cause and stop this CPU
+ * panic_stop() - print the cause and stop every CPU
  *
  * NOTE: never returns.
  */
