@@ -26,6 +26,15 @@ static int not_enabled(const char *what)
 	return -ENODEV;
 }
 
+/* Cell commands: -ENODEV before enable; cells themselves are next. */
+static int cells_unavailable(const char *what)
+{
+	if (!axvm_state.enabled)
+		return not_enabled(what);
+	pr_err("axvm: %s: cells are not supported by this version yet\n", what);
+	return -EOPNOTSUPP;
+}
+
 /* What the validator cannot know: does the config fit this machine? */
 static int check_system_fits_machine(const struct axvm_system_config *cfg)
 {
@@ -117,7 +126,7 @@ long axvm_cmd_cell_create(const void __user *arg)
 	/* Alone first; against the system and its cells once enabled. */
 	err = axvm_check_cell_config(config, size, axvm_arch_id, NULL, &report);
 	if (!err)
-		err = not_enabled("cell create");
+		err = cells_unavailable("cell create");
 	kfree(config);
 	return err;
 }
@@ -176,7 +185,7 @@ long axvm_cmd_cell_load(const void __user *arg)
 	for (i = 0; i < load.num_images && !err; i++)
 		err = check_image(&images[i], i);
 	if (!err)
-		err = not_enabled("cell load");
+		err = cells_unavailable("cell load");
 	kfree(images);
 	return err;
 }
@@ -193,7 +202,7 @@ long axvm_cmd_cell_simple(const void __user *arg, unsigned int cmd)
 	err = axvm_copy_cell_id(arg, what, &id);
 	if (err)
 		return err;
-	return not_enabled(what);
+	return cells_unavailable(what);
 }
 
 long axvm_cmd_info(void __user *arg)
@@ -244,5 +253,5 @@ long axvm_cmd_console_read(void __user *arg)
 		       AXVM_CONSOLE_READ_MAX);
 		return req.size ? -E2BIG : -EINVAL;
 	}
-	return not_enabled("console");
+	return cells_unavailable("console");
 }

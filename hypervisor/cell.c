@@ -24,25 +24,34 @@ unsigned int mem_flags_to_map(u32 flags)
 	return map;
 }
 
-/*
- * The root cell owns every interrupt no other cell owns; no other cell
- * exists yet, so that is all of them.
- */
-bool cell_owns_irq(const struct cell *cell, unsigned int intid)
+static bool irq_in_config(const struct cell *cell, unsigned int intid)
 {
-	const struct axvm_irq_range *irq;
+	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell->desc);
 	unsigned int i;
 
-	if (cell == &root_cell)
-		return true;
-	irq = axvm_cell_irq_ranges(cell->desc);
 	for (i = 0; i < cell->desc->num_irq_ranges; i++)
 		if (intid >= irq[i].first && intid - irq[i].first < irq[i].count)
 			return true;
 	return false;
 }
 
-static int map_regions(struct cell *cell)
+/* The root cell owns every interrupt no other cell owns. */
+bool cell_owns_irq(const struct cell *cell, unsigned int intid)
+{
+	unsigned int id;
+
+	if (cell != &root_cell)
+		return irq_in_config(cell, intid);
+	for (id = 1; id < MAX_CELLS; id++) {
+		const struct cell *other = cell_by_id(id);
+
+		if (other && irq_in_config(other, intid))
+			return false;
+	}
+	return true;
+}
+
+int cell_map_regions(struct cell *cell)
 {
 	const struct axvm_memory_region *mem =
 		axvm_cell_memory_regions(cell->desc);
@@ -59,6 +68,19 @@ static int map_regions(struct cell *cell)
 	return 0;
 }
 
+unsigned int root_flags_at(u64 phys)
+{
+	const struct axvm_memory_region *mem =
+		axvm_cell_memory_regions(root_cell.desc);
+	unsigned int i;
+
+	for (i = 0; i < root_cell.desc->num_memory_regions; i++)
+		if (phys >= mem[i].phys_start &&
+		    phys - mem[i].phys_start < mem[i].size)
+			return mem_flags_to_map(mem[i].flags);
+	return MAP_RW;
+}
+
 int cell_init_root(const struct axvm_system_config *sys)
 {
 	struct cell *cell = &root_cell;
@@ -71,7 +93,7 @@ int cell_init_root(const struct axvm_system_config *sys)
 	err = arch_cell_create(cell);
 	if (err)
 		return err;
-	err = map_regions(cell);
+	err = cell_map_regions(cell);
 	if (!err)
 		err = arch_cell_map_devices(cell);
 	if (err)

@@ -5,8 +5,10 @@
 #include <axvm/abi.h>
 #include <axvm/errno.h>
 #include <axvm/hypercall.h>
+#include <axvm/ioctl.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
+#include <hv/console.h>
 #include <hv/control.h>
 #include <hv/page_pool.h>
 #include <hv/percpu.h>
@@ -57,14 +59,95 @@ static long cpu_stats(u64 cpu_id, u64 reason)
 	return cpu->active ? (long)cpu->stats[reason] : -ENOENT;
 }
 
-long hypercall(u64 code, u64 arg1, u64 arg2)
+/* The ring's physical address, for the root to map read-only. */
+static long console_ring(u64 id)
 {
-	this_cpu()->stats[EXIT_HYPERCALL]++;
-	if (this_cpu()->cell != &root_cell && code >= AXVM_HC_DISABLE)
-		return -EPERM;	/* management is the root cell's alone */
+	struct cell *cell;
+
+	if (id == AXVM_CONSOLE_OF_HYPERVISOR)
+		return (long)(uintptr_t)hypervisor_ring;
+	cell = cell_by_id(id);
+	return cell && cell != &root_cell ? (long)(uintptr_t)cell->console :
+					    -ENOENT;
+}
+
+static long cell_info(struct cell *cell, u64 what)
+{
+	switch (what) {
+	case AXVM_CELL_INFO_FAIL_SYNDROME:
+		return (long)cell->fail_syndrome;
+	case AXVM_CELL_INFO_FAIL_ADDRESS:
+		return (long)cell->fail_address;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* Hypercalls any cell may make. */
+static long cell_hypercall(u64 code, u64 arg1, u64 arg2)
+{
+	struct per_cpu *cpu = this_cpu();
+
 	switch (code) {
 	case AXVM_HC_VERSION:
 		return AXVM_ABI_REVISION;
+	case AXVM_HC_CONSOLE_PUTC:
+		if (cpu->cell->console)
+			console_ring_putc(cpu->cell->console, (char)arg1);
+		return 0;
+	case AXVM_HC_CELL_SHUTDOWN_SELF:
+		cell_shutdown(cpu->cell);
+		cpu_park(cpu);
+	case AXVM_HC_CELL_FAIL_SELF:
+		cell_fail(arg1, arg2, "it reported a crash");
+	default:
+		/* Management is the root cell's alone: a rule broken. */
+		cell_fail(code, arg1, "management hypercall from a cell");
+	}
+}
+
+/* The root cell's management of cells, by id. */
+static long manage_cell(u64 code, u64 id)
+{
+	struct cell *cell = cell_by_id(id);
+
+	if (!cell || cell == &root_cell)
+		return -ENOENT;
+	switch (code) {
+	case AXVM_HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(cell);
+	case AXVM_HC_CELL_START:
+		return cell_start(cell);
+	case AXVM_HC_CELL_SHUTDOWN:
+		return cell_shutdown(cell);
+	case AXVM_HC_CELL_DESTROY:
+		return cell_destroy(cell);
+	default:	/* AXVM_HC_CELL_GET_STATE */
+		return cell->state;
+	}
+}
+
+long hypercall(u64 code, u64 arg1, u64 arg2)
+{
+	this_cpu()->stats[EXIT_HYPERCALL]++;
+	if (this_cpu()->cell != &root_cell)
+		return cell_hypercall(code, arg1, arg2);
+	switch (code) {
+	case AXVM_HC_VERSION:
+		return AXVM_ABI_REVISION;
+	case AXVM_HC_CELL_CREATE:
+		return cell_create(arg1, arg2);
+	case AXVM_HC_CELL_SET_LOADABLE:
+	case AXVM_HC_CELL_START:
+	case AXVM_HC_CELL_SHUTDOWN:
+	case AXVM_HC_CELL_DESTROY:
+	case AXVM_HC_CELL_GET_STATE:
+		return manage_cell(code, arg1);
+	case AXVM_HC_CELL_GET_INFO:
+		return cell_by_id(arg1) && arg1 ? cell_info(cell_by_id(arg1), arg2) :
+						  -ENOENT;
+	case AXVM_HC_CONSOLE_RING:
+		return console_ring(arg1);
 	case AXVM_HC_DISABLE:
 		return cpu_disable();
 	case AXVM_HC_MEMORY_INFO:

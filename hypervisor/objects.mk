@@ -3,7 +3,8 @@
 # its own address, then flattened into axvm-$(ARCH).bin.
 
 HV_CORE_OBJS := format.o printk.o header.o config_check.o string.o \
-	page_pool.o paging.o setup.o control.o cell.o cpu.o mmio.o
+	page_pool.o paging.o setup.o control.o cell.o cpu.o mmio.o \
+	cell_life.o console.o guest_memory.o
 
 HV_CC := $(CROSS_COMPILE)gcc
 HV_OBJCOPY := $(CROSS_COMPILE)objcopy

@@ -4,26 +4,37 @@
  * prefixed "[axvm] " so that it stands out from Linux's own.
  */
 #include <hv/arch.h>
+#include <hv/console.h>
 #include <hv/format.h>
 #include <hv/printk.h>
+#include <hv/spinlock.h>
 
 #define PRINTK_BUFFER_SIZE 256
 
 static bool at_line_start = true;
+static spinlock_t console_lock;
+
+/* The UART, and the ring `axvm-ctl console` reads. */
+static void emit(char c)
+{
+	arch_console_putc(c);
+	if (hypervisor_ring && c != '\r')
+		console_ring_putc(hypervisor_ring, c);
+}
 
 static void console_write(const char *s)
 {
 	for (; *s; s++) {
 		if (at_line_start) {
 			for (const char *p = "[axvm] "; *p; p++)
-				arch_console_putc(*p);
+				emit(*p);
 			at_line_start = false;
 		}
 		if (*s == '\n') {
-			arch_console_putc('\r');
+			emit('\r');
 			at_line_start = true;
 		}
-		arch_console_putc(*s);
+		emit(*s);
 	}
 }
 
@@ -32,7 +43,9 @@ static void vprintk(const char *fmt, va_list args)
 	char buf[PRINTK_BUFFER_SIZE];
 
 	format_string(buf, sizeof(buf), fmt, args);
+	spin_lock(&console_lock);
 	console_write(buf);
+	spin_unlock(&console_lock);
 }
 
 void printk(const char *fmt, ...)

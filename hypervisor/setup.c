@@ -12,6 +12,7 @@
 #include <axvm/errno.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
+#include <hv/console.h>
 #include <hv/control.h>
 #include <hv/page_pool.h>
 #include <hv/percpu.h>
@@ -90,9 +91,12 @@ static int global_init(u64 config_size)
 	if (err)
 		return -ENOMEM;
 	system_config = copy;
-	err = arch_global_init(copy);
+	hypervisor_ring = console_ring_alloc();
+	err = hypervisor_ring ? arch_global_init(copy) : -ENOMEM;
 	if (!err)
 		err = cell_init_root(copy);
+	if (!err)
+		err = root_map_ring(hypervisor_ring, true);
 	if (err) {
 		system_config = NULL;
 		return err;

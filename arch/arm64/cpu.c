@@ -75,6 +75,32 @@ static struct trap_frame *top_frame(struct per_cpu *cpu)
 				     AXVM_FRAME_SIZE);
 }
 
+/*
+ * A CPU that changes cells must not carry the previous cell's EL1 state
+ * along (page table pointers, thread pointers, exception state...).
+ */
+static void reset_el1_state(void)
+{
+	write_sysreg(0, ttbr0_el1);
+	write_sysreg(0, ttbr1_el1);
+	write_sysreg(0, tcr_el1);
+	write_sysreg(0, mair_el1);
+	write_sysreg(0, vbar_el1);
+	write_sysreg(0, tpidr_el1);
+	write_sysreg(0, tpidr_el0);
+	write_sysreg(0, tpidrro_el0);
+	write_sysreg(0, sp_el0);
+	write_sysreg(0, sp_el1);
+	write_sysreg(0, elr_el1);
+	write_sysreg(0, spsr_el1);
+	write_sysreg(0, far_el1);
+	write_sysreg(0, esr_el1);
+	write_sysreg(0, contextidr_el1);
+	write_sysreg(0, cntv_ctl_el0);
+	write_sysreg(0, cntp_ctl_el0);
+	write_sysreg(0, cntkctl_el1);
+}
+
 void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 {
 	struct trap_frame *frame = top_frame(cpu);
@@ -83,6 +109,11 @@ void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 	for (i = 0; i < 31; i++)
 		frame->x[i] = 0;
 	frame->x[0] = context;
+	if (cpu->cell != &root_cell)
+		reset_el1_state();
+	write_sysreg(cpu->cell->arch.vttbr, vttbr_el2);
+	isb();
+	asm volatile("tlbi vmalls12e1\n\tdsb nsh" ::: "memory");
 	write_sysreg(SCTLR_EL1_RESET, sctlr_el1);
 	write_sysreg(entry, elr_el2);
 	write_sysreg(SPSR_EL1H_MASKED, spsr_el2);

@@ -10,6 +10,7 @@
 #include <hv/paging.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
+#include <hv/spinlock.h>
 
 #include <asm/gicv3.h>
 #include <asm/layout.h>
@@ -281,44 +282,131 @@ bool gicv3_handle_sysreg(u32 iss, u64 *value)
 }
 
 /*
- * The distributor. The root cell owns every interrupt no other cell owns,
- * and no other cell exists yet, so its accesses reach the hardware as
- * they are; per-interrupt ownership is enforced here once cells exist.
+ * The distributor, emulated for every cell. Each register that holds state
+ * per interrupt shows and changes only the bits of interrupts the
+ * accessing cell owns (the root owns all those no other cell owns).
+ * Read-modify-write registers keep the other bits as they are.
  */
+struct gicd_bank {
+	u32 start, end;
+	unsigned int bits;	/* per interrupt */
+	bool rmw;		/* a write replaces the word (not set/clear) */
+};
+
+static const struct gicd_bank gicd_banks[] = {
+	{ 0x0080, 0x0100, 1, true },	/* IGROUPR */
+	{ 0x0100, 0x0180, 1, false },	/* ISENABLER */
+	{ 0x0180, 0x0200, 1, false },	/* ICENABLER */
+	{ 0x0200, 0x0280, 1, false },	/* ISPENDR */
+	{ 0x0280, 0x0300, 1, false },	/* ICPENDR */
+	{ 0x0300, 0x0380, 1, false },	/* ISACTIVER */
+	{ 0x0380, 0x0400, 1, false },	/* ICACTIVER */
+	{ 0x0400, 0x0800, 8, true },	/* IPRIORITYR */
+	{ 0x0c00, 0x0d00, 2, true },	/* ICFGR */
+	{ 0x0d00, 0x0d80, 1, true },	/* IGRPMODR */
+};
+#define GICD_IROUTER		0x6000
+#define GICD_IROUTER_END	0x7fe0
+#define GICD_IROUTER_IRM	(1ull << 31)
+
+static spinlock_t gicd_lock;
+
+static u64 gicd_read(u64 addr, unsigned int size)
+{
+	switch (size) {
+	case 1: return *(volatile u8 *)(uintptr_t)addr;
+	case 2: return *(volatile u16 *)(uintptr_t)addr;
+	case 4: return mmio_read32(addr);
+	default: return mmio_read64(addr);
+	}
+}
+
+static void gicd_write(u64 addr, unsigned int size, u64 v)
+{
+	switch (size) {
+	case 1: *(volatile u8 *)(uintptr_t)addr = (u8)v; break;
+	case 2: *(volatile u16 *)(uintptr_t)addr = (u16)v; break;
+	case 4: mmio_write32(addr, (u32)v); break;
+	default: *(volatile u64 *)(uintptr_t)addr = v;
+	}
+}
+
+/* The bits of interrupts @cell owns among @count from @first. */
+static u64 owned_bits(struct cell *cell, unsigned int first,
+		      unsigned int count, unsigned int bits)
+{
+	u64 mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if (first + i >= 32 && cell_owns_irq(cell, first + i))
+			mask |= ((1ull << bits) - 1) << (i * bits);
+	return mask;
+}
+
+/* IROUTER: own interrupts only, routed to one of the cell's own CPUs. */
+static enum mmio_result gicd_irouter(struct cell *cell, struct mmio_access *a,
+				     u64 offset, u64 addr)
+{
+	unsigned int intid = (unsigned int)((offset - GICD_IROUTER) / 8);
+
+	if (!cell_owns_irq(cell, intid)) {
+		if (!a->write)
+			a->value = 0;
+		return MMIO_HANDLED;
+	}
+	if (a->write && cell != &root_cell && a->size == 8) {
+		struct per_cpu *t = cpu_by_hw_id(a->value & MPIDR_AFF_MASK);
+
+		if ((a->value & GICD_IROUTER_IRM) || !t || t->cell != cell)
+			return MMIO_HANDLED;	/* not to someone else's CPU */
+	}
+	if (a->write)
+		gicd_write(addr, a->size, a->value);
+	else
+		a->value = gicd_read(addr, a->size);
+	return MMIO_HANDLED;
+}
+
 static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 				    u64 offset, void *arg)
 {
 	u64 addr = system_config->system.platform.gicd_base + offset;
+	unsigned int i;
 
-	(void)cell;
 	(void)arg;
 	if (offset & (a->size - 1))
 		return MMIO_UNHANDLED;	/* unaligned: not a GIC access */
-	switch (a->size) {
-	case 1:
-		if (a->write)
-			*(volatile u8 *)(uintptr_t)addr = (u8)a->value;
-		else
-			a->value = *(volatile u8 *)(uintptr_t)addr;
-		break;
-	case 2:
-		if (a->write)
-			*(volatile u16 *)(uintptr_t)addr = (u16)a->value;
-		else
-			a->value = *(volatile u16 *)(uintptr_t)addr;
-		break;
-	case 4:
-		if (a->write)
-			mmio_write32(addr, (u32)a->value);
-		else
-			a->value = mmio_read32(addr);
-		break;
-	default:
-		if (a->write)
-			*(volatile u64 *)(uintptr_t)addr = a->value;
-		else
-			a->value = mmio_read64(addr);
+	if (offset >= GICD_IROUTER && offset < GICD_IROUTER_END)
+		return gicd_irouter(cell, a, offset, addr);
+	for (i = 0; i < ARRAY_SIZE(gicd_banks); i++) {
+		const struct gicd_bank *b = &gicd_banks[i];
+		unsigned int per_byte = 8 / b->bits;
+		u64 mask;
+
+		if (offset < b->start || offset >= b->end)
+			continue;
+		mask = owned_bits(cell, (unsigned int)(offset - b->start) * per_byte,
+				  a->size * per_byte, b->bits);
+		if (!a->write) {
+			a->value = gicd_read(addr, a->size) & mask;
+			return MMIO_HANDLED;
+		}
+		if (b->rmw) {
+			spin_lock(&gicd_lock);
+			gicd_write(addr, a->size, (a->value & mask) |
+				   (gicd_read(addr, a->size) & ~mask));
+			spin_unlock(&gicd_lock);
+		} else {
+			gicd_write(addr, a->size, a->value & mask);
+		}
+		return MMIO_HANDLED;
 	}
+	/* Everything else (CTLR, TYPER, IDs...): readable; only the root writes. */
+	if (!a->write)
+		a->value = gicd_read(addr, a->size);
+	else if (cell == &root_cell)
+		gicd_write(addr, a->size, a->value);
 	return MMIO_HANDLED;
 }
 
@@ -334,6 +422,17 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 #define GICR_ACTIVE_END		(GICR_SGI_BASE + 0x0400)
 #define GICR_PRIO_SGI15_WORD	(GICR_IPRIORITYR + (SGI_MANAGEMENT & ~3u))
 
+/* The cell owning the CPU whose redistributor frame starts at @frame. */
+static struct cell *frame_owner(u64 frame)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++)
+		if (per_cpu(i)->active && per_cpu(i)->arch.gicr == frame)
+			return per_cpu(i)->cell;
+	return &root_cell;	/* a CPU outside the hypervisor is the root's */
+}
+
 static enum mmio_result sgi_frame_access(struct cell *cell,
 					 struct mmio_access *a, u64 offset,
 					 void *arg)
@@ -343,8 +442,9 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 	u64 addr = p->gicr_base + offset;
 	u32 keep = 0;
 
-	(void)cell;
 	(void)arg;
+	if (frame_owner(addr - reg) != cell)
+		return MMIO_UNHANDLED;	/* another cell's CPU */
 	if (reg < GICR_SGI_BASE || a->size != 4 || (offset & 3)) {
 		/* Byte access to IPRIORITYR: all but SGI 15's byte. */
 		if (a->size == 1 && reg >= GICR_IPRIORITYR &&
@@ -384,6 +484,16 @@ int gicv3_global_init(void)
 		err = mmio_register(p->gicr_base, p->gicr_size,
 				    sgi_frame_access, NULL);
 	return err;
+}
+
+/* A CPU changes cells: its redistributor's RD_base page goes along. */
+void gicv3_move_redistributor(struct per_cpu *cpu, struct cell *from,
+			      struct cell *to)
+{
+	u64 frame = cpu->arch.gicr;
+
+	paging_unmap(&from->stage2, frame, GICR_SGI_BASE);
+	paging_map(&to->stage2, frame, frame, GICR_SGI_BASE, MAP_RW | MAP_DEVICE);
 }
 
 int gicv3_map_redistributors(struct cell *cell)

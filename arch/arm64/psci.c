@@ -110,6 +110,11 @@ void psci_handle(struct trap_frame *frame)
 		break;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
+		if (this_cpu()->cell != &root_cell) {
+			/* A cell's "system" is the cell itself. */
+			cell_shutdown(this_cpu()->cell);
+			cpu_park(this_cpu());
+		}
 		/* The root cell owns the machine: its request goes through. */
 		printk("root cell: %s\n", fn == PSCI_SYSTEM_OFF ?
 		       "system off" : "system reset");

@@ -85,6 +85,37 @@ void arch_cell_destroy(struct cell *cell)
 	paging_destroy(&cell->stage2);
 }
 
+void arch_cell_flush(struct cell *cell)
+{
+	u64 vttbr = read_sysreg(vttbr_el2);
+
+	/* TLB maintenance by VMID acts on the VMID in VTTBR_EL2. */
+	dsb_ish();
+	write_sysreg(cell->arch.vttbr, vttbr_el2);
+	isb();
+	asm volatile("tlbi vmalls12e1is\n\tdsb ish" ::: "memory");
+	write_sysreg(vttbr, vttbr_el2);
+	isb();
+}
+
+void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to)
+{
+	gicv3_move_redistributor(cpu, from, to);
+	arch_cell_flush(from);
+	arch_cell_flush(to);
+}
+
+int arch_map_hypervisor(u64 phys, u64 size)
+{
+	return paging_map(&el2_tables, phys, phys, size, MAP_READ);
+}
+
+void arch_unmap_hypervisor(u64 phys, u64 size)
+{
+	paging_unmap(&el2_tables, phys, size);
+	asm volatile("dsb ishst\n\ttlbi alle2is\n\tdsb ish\n\tisb" ::: "memory");
+}
+
 static void mmu_on(void)
 {
 	u64 parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;

@@ -99,6 +99,10 @@ static void handle_abort(struct trap_frame *frame, u64 esr)
 		}
 	}
 	cpu->stats[EXIT_ABORT]++;
+	if (cpu->cell != &root_cell)
+		cell_fail(esr, ipa, ESR_EC(esr) == EC_IABT_LOW ?
+			  "instruction fetch outside its memory" :
+			  "access outside its memory");
 	printk("CPU %u: cell %u: access to 0x%llx it does not own (ESR 0x%llx, ELR 0x%llx): abort injected\n",
 	       cpu->id, cpu->cell->id, (unsigned long long)ipa,
 	       (unsigned long long)esr,
@@ -147,6 +151,8 @@ void handle_sync(struct trap_frame *frame)
 		break;
 	default:
 		this_cpu()->stats[EXIT_OTHER]++;
+		if (this_cpu()->cell != &root_cell)
+			cell_fail(esr, read_sysreg(elr_el2), "unexpected trap");
 		panic_stop("CPU %u: unhandled trap from EL1: ESR 0x%llx ELR 0x%llx FAR 0x%llx\n",
 			   this_cpu()->id, (unsigned long long)esr,
 			   (unsigned long long)read_sysreg(elr_el2),
@@ -157,10 +163,14 @@ void handle_sync(struct trap_frame *frame)
 void handle_fiq(struct trap_frame *frame)
 {
 	(void)frame;
-	this_cpu()->stats[EXIT_MANAGEMENT]++;
+	struct per_cpu *cpu = this_cpu();
+
+	cpu->stats[EXIT_MANAGEMENT]++;
 	gicv3_ack_management();
 	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
 		arch_cpu_stop();
+	if (__atomic_load_n(&cpu->requests, __ATOMIC_ACQUIRE) & CPU_REQ_PARK)
+		cpu_park(cpu);
 }
 
 void handle_bad_exception(struct trap_frame *frame, u64 vector)

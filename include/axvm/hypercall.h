@@ -19,10 +19,12 @@
 #define AXVM_HC_VERSION			AXVM_HC(0x00)	/* -> ABI revision */
 #define AXVM_HC_CONSOLE_PUTC		AXVM_HC(0x01)	/* x1 = character */
 #define AXVM_HC_CELL_SHUTDOWN_SELF	AXVM_HC(0x02)
+/* The cell reports its own crash: x1 = syndrome, x2 = address. */
+#define AXVM_HC_CELL_FAIL_SELF		AXVM_HC(0x03)
 
 /* The root cell only; any other cell that calls them fails. */
 #define AXVM_HC_DISABLE			AXVM_HC(0x10)
-#define AXVM_HC_CELL_CREATE		AXVM_HC(0x11)	/* x1 = config PA */
+#define AXVM_HC_CELL_CREATE		AXVM_HC(0x11)	/* x1 = config PA, x2 = size */
 #define AXVM_HC_CELL_SET_LOADABLE	AXVM_HC(0x12)	/* x1 = cell id */
 #define AXVM_HC_CELL_START		AXVM_HC(0x13)	/* x1 = cell id */
 #define AXVM_HC_CELL_SHUTDOWN		AXVM_HC(0x14)	/* x1 = cell id */
@@ -30,6 +32,13 @@
 #define AXVM_HC_CELL_GET_STATE		AXVM_HC(0x16)	/* x1 = cell id */
 #define AXVM_HC_MEMORY_INFO		AXVM_HC(0x17)	/* x1 = 0 total, 1 used */
 #define AXVM_HC_CPU_STATS		AXVM_HC(0x18)	/* x1 = cpu, x2 = AXVM_EXIT_* */
+/* x1 = cell id or AXVM_CONSOLE_OF_HYPERVISOR -> PA of its console ring */
+#define AXVM_HC_CONSOLE_RING		AXVM_HC(0x19)
+/* x1 = cell id, x2 = AXVM_CELL_INFO_* -> value */
+#define AXVM_HC_CELL_GET_INFO		AXVM_HC(0x1a)
+
+#define AXVM_CELL_INFO_FAIL_SYNDROME	0	/* what stopped a failed cell */
+#define AXVM_CELL_INFO_FAIL_ADDRESS	1
 
 /* Why a CPU left its cell for the hypervisor: counted per CPU. */
 #define AXVM_EXIT_HYPERCALL		0

@@ -55,6 +55,25 @@ int arch_cell_map_devices(struct cell *cell);
 void arch_cell_destroy(struct cell *cell);
 
 /**
+ * arch_cell_flush() - after @cell's stage-2 changed: drop what any CPU
+ * cached of it.
+ */
+void arch_cell_flush(struct cell *cell);
+
+/**
+ * arch_cpu_moved() - parked @cpu now belongs to @to instead of @from:
+ * move its per-CPU devices (arm64: the redistributor frame).
+ */
+void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to);
+
+/**
+ * arch_map_hypervisor() / arch_unmap_hypervisor() - map physical memory
+ * 1:1 into the firmware's own tables for a moment (reading root memory).
+ */
+int arch_map_hypervisor(u64 phys, u64 size);
+void arch_unmap_hypervisor(u64 phys, u64 size);
+
+/**
  * arch_global_init() - set up what all CPUs share: the firmware's own page
  * tables (identity map of hypervisor memory and the devices it drives)
  * @sys: the validated system config.

@@ -7,28 +7,61 @@
 #define _HV_CELL_H
 
 #include <axvm/config.h>
+#include <axvm/console.h>
 #include <hv/paging.h>
 #include <hv/types.h>
 
 #include <asm/cell.h>
 
+#define MAX_CELLS 8	/* the root cell included */
+
 /**
  * struct cell - one cell
- * @id:     0 for the root cell.
- * @desc:   its validated config (memory regions and interrupts follow).
- * @cpus:   the CPUs it owns now.
- * @stage2: its guest-physical address space.
- * @arch:   the architecture's part.
+ * @id:            0 for the root cell.
+ * @in_use:        the slot holds a cell.
+ * @state:         AXVM_CELL_STATE_*.
+ * @desc:          its validated config (memory regions and interrupts
+ *                 follow).
+ * @config_pages:  pages holding the config copy (0 for the root).
+ * @cpus:          the CPUs it owns now.
+ * @stage2:        its guest-physical address space.
+ * @console:       its console ring.
+ * @fail_syndrome: for a failed cell: what stopped it...
+ * @fail_address:  ...and where.
+ * @arch:          the architecture's part.
  */
 struct cell {
 	unsigned int id;
+	bool in_use;
+	u32 state;
 	const struct axvm_cell_desc *desc;
+	unsigned int config_pages;
 	__u64 cpus[AXVM_CPU_SET_WORDS];
 	struct paging stage2;
+	struct axvm_console_ring *console;
+	u64 fail_syndrome;
+	u64 fail_address;
 	struct arch_cell arch;
 };
 
 extern struct cell root_cell;
+
+/** cell_by_id() - the cell with @id, or NULL. */
+struct cell *cell_by_id(u64 id);
+
+/* The root cell's management of other cells (hypercalls). */
+long cell_create(u64 config_phys, u64 size);
+long cell_set_loadable(struct cell *cell);
+long cell_start(struct cell *cell);
+long cell_shutdown(struct cell *cell);
+long cell_destroy(struct cell *cell);
+
+/**
+ * cell_fail() - the calling CPU's cell broke a rule or crashed: stop all
+ * of its CPUs and mark it failed. Never returns.
+ */
+void __attribute__((noreturn)) cell_fail(u64 syndrome, u64 address,
+					 const char *why);
 
 /** cell_init_root() - build the root cell from the system config. */
 int cell_init_root(const struct axvm_system_config *sys);
@@ -44,5 +77,20 @@ bool cell_owns_irq(const struct cell *cell, unsigned int intid);
 
 /** mem_flags_to_map() - the paging flags for a region's AXVM_MEM_* flags. */
 unsigned int mem_flags_to_map(u32 flags);
+
+/** root_flags_at() - how the root cell's config maps physical @phys. */
+unsigned int root_flags_at(u64 phys);
+
+/** root_map_ring() - let the root read (@map) a console ring, or not. */
+int root_map_ring(struct axvm_console_ring *ring, bool map);
+
+/** cell_map_regions() - map @cell's memory regions into its stage-2. */
+int cell_map_regions(struct cell *cell);
+
+/**
+ * copy_from_root() - copy @size bytes at physical @phys, which must be
+ * the root cell's RAM, into the firmware. 0, -EINVAL or -ENOMEM.
+ */
+int copy_from_root(void *dst, u64 phys, u64 size);
 
 #endif /* _HV_CELL_H */

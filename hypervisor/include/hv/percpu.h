@@ -30,6 +30,7 @@ enum cpu_power {
 /* Requests to a parked CPU, set by another CPU before it signals. */
 #define CPU_REQ_START	(1u << 0)	/* start the cell at start_entry */
 #define CPU_REQ_LEAVE	(1u << 1)	/* the hypervisor is going away */
+#define CPU_REQ_PARK	(1u << 2)	/* stop running the cell: park */
 
 struct cell;
 
