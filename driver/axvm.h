@@ -6,6 +6,7 @@
 #define _AXVM_DRIVER_H
 
 #include <linux/firmware.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 
@@ -98,12 +99,25 @@ void axvm_sysfs_exit(void);
  *                    asks the firmware; taken interruptibly.
  * @enabled:          the firmware runs under Linux.
  * @firmware_version: the running firmware's version string.
+ * @system_config:    the enabled system config (cells are checked
+ *                    against it).
+ * @cells:            the cells that exist (struct axvm_cell).
+ * @num_cells:        how many.
  */
 struct axvm_state {
 	struct mutex lock;
 	bool enabled;
 	char firmware_version[32];
+	struct axvm_system_config *system_config;
+	struct list_head cells;
+	unsigned int num_cells;
 };
+
+/* control.c */
+int axvm_not_enabled(const char *what);
+
+/* cells.c */
+void axvm_cells_disabled(void);
 
 extern struct axvm_state axvm_state;
 

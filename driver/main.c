@@ -17,6 +17,7 @@
 
 struct axvm_state axvm_state = {
 	.lock = __MUTEX_INITIALIZER(axvm_state.lock),
+	.cells = LIST_HEAD_INIT(axvm_state.cells),
 };
 
 static long axvm_ioctl(struct file *file, unsigned int cmd, unsigned long arg)

@@ -5,11 +5,12 @@
 
 INMATE_DEMOS := hello
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
-	lib/$(ARCH)/uart_pl011.c
+	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c
 INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/hypervisor/include
+	-fno-tree-loop-distribute-patterns -DAXVM_FREESTANDING \
+	-I$(TOP)/inmates/lib/include -I$(TOP)/hypervisor/include -I$(TOP)/include
 
 INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \

@@ -134,9 +134,13 @@ void handle_sync(struct trap_frame *frame)
 
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
-		/* ELR already points after the hvc. */
-		frame->x[0] = (u64)hypercall(frame->x[0], frame->x[1],
-					     frame->x[2]);
+		/* ELR already points after the hvc. PSCI may come this way
+		 * too (the conduit a machine without EL2 offers). */
+		if (psci_is_function(frame->x[0]))
+			psci_handle(frame);
+		else
+			frame->x[0] = (u64)hypercall(frame->x[0], frame->x[1],
+						     frame->x[2]);
 		break;
 	case EC_SMC64:
 		skip_instruction(esr);	/* ELR points at the smc */

@@ -3,6 +3,7 @@
  * arm64 CPU services for inmates: PSCI power-off, the generic timer and the
  * report of unexpected exceptions.
  */
+#include <axvm/hypercall.h>
 #include <inmate.h>
 
 #define PSCI_SYSTEM_OFF 0x84000008u
@@ -38,11 +39,15 @@ u64 timer_ticks(void)
 	return v;
 }
 
+/* A crash: said on the console, then reported to the hypervisor, which
+ * stops the cell in state "failed". Alone on the machine: switch off. */
 void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far)
 {
 	printk("unexpected exception: vector %llu, ESR 0x%llx, ELR 0x%llx, FAR 0x%llx\n",
 	       (unsigned long long)vector, (unsigned long long)esr,
 	       (unsigned long long)elr, (unsigned long long)far);
+	if (in_cell())
+		hypercall(AXVM_HC_CELL_FAIL_SELF, esr, elr);
 	printk("Test result: ERROR\n");
 	inmate_exit();
 }

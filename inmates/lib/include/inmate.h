@@ -20,6 +20,12 @@ void console_putc(char c);
 /** inmate_exit() - switch the machine (or the cell) off. */
 void __attribute__((noreturn)) inmate_exit(void);
 
+/** hypercall() - call the axvm firmware (AXVM_HC_*). */
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
+
+/** in_cell() - the inmate runs in an axvm cell (not alone on the machine). */
+bool in_cell(void);
+
 /** timer_frequency() - ticks per second of the generic timer. */
 u64 timer_frequency(void);
 

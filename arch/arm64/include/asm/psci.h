@@ -30,6 +30,12 @@
 
 struct trap_frame;
 
+/** psci_is_function() - @fn is a PSCI function ID (SMC32 or SMC64). */
+static inline int psci_is_function(u64 fn)
+{
+	return (fn & 0xbfffff00u) == 0x84000000u;
+}
+
 /** psci_handle() - a cell's PSCI call (trapped SMC); sets x0. */
 void psci_handle(struct trap_frame *frame);
 

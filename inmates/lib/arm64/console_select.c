@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Where an inmate's console goes: through the axvm console hypercall
+ * when it runs in a cell (the hypervisor answers AXVM_HC_VERSION), to the
+ * platform's PL011 when it runs alone on the machine (there the same call
+ * reaches the platform's PSCI and is refused).
+ */
+#include <axvm/abi.h>
+#include <axvm/hypercall.h>
+#include <inmate.h>
+
+void pl011_putc(char c);
+
+static enum { UNKNOWN, HYPERCALL, UART } console_kind;
+
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	register unsigned long x0 asm("x0") = code;
+	register unsigned long x1 asm("x1") = arg1;
+	register unsigned long x2 asm("x2") = arg2;
+
+	asm volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2) : : "memory");
+	return (long)x0;
+}
+
+bool in_cell(void)
+{
+	if (console_kind == UNKNOWN)
+		console_kind = hypercall(AXVM_HC_VERSION, 0, 0) ==
+			AXVM_ABI_REVISION ? HYPERCALL : UART;
+	return console_kind == HYPERCALL;
+}
+
+void console_putc(char c)
+{
+	if (in_cell())
+		hypercall(AXVM_HC_CONSOLE_PUTC, (unsigned char)c, 0);
+	else
+		pl011_putc(c);
+}
