@@ -77,6 +77,16 @@ static void free_subtables(const struct paging_format *f, pte_t *table,
 	}
 }
 
+static bool table_empty(const struct paging_format *f, const pte_t *table)
+{
+	unsigned int i;
+
+	for (i = 0; i < ENTRIES; i++)
+		if (f->is_valid(table[i]))
+			return false;
+	return true;
+}
+
 static int walk(struct paging *pg, pte_t *table, unsigned int level,
 		u64 virt, u64 phys, u64 size, unsigned int flags, bool map)
 {
@@ -119,6 +129,11 @@ static int walk(struct paging *pg, pte_t *table, unsigned int level,
 				   virt, phys, chunk, flags, map);
 			if (err)
 				return err;
+			/* A table emptied by unmapping goes back to the pool. */
+			if (!map && table_empty(f, table_at(f->address(*pte)))) {
+				page_free(table_at(f->address(*pte)), 1);
+				*pte = 0;
+			}
 		}
 next:
 		virt += chunk;

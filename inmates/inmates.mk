@@ -4,6 +4,7 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello
+INMATE_TESTS := probe_memory probe_hypercall probe_undefined
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c
 INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
@@ -16,7 +17,10 @@ INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
 	$(INMATE_OUT)/lib/format.o
 INMATE_LDS := $(INMATE_OUT)/inmate.lds
-INMATE_BINS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).bin)
+INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS),$(INMATE_OUT)/$(d).bin)
+# Inmates that run alone on the bare machine (tests/qemu/bare-inmates.sh);
+# the probes only make sense inside a cell.
+INMATE_BARE_ELFS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).elf)
 
 inmates: $(INMATE_BINS)
 
@@ -34,13 +38,16 @@ $(INMATE_LDS): $(TOP)/inmates/lib/$(ARCH)/inmate.lds.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) -E -P -x c $< -o $@
 
+INMATE_LINK = $(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
+	-Wl,-T,$(INMATE_LDS) -Wl,--no-warn-rwx-segments -o $@ \
+	$< $(INMATE_LIB_OBJS) -lgcc
 $(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
-	$(Q)$(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
-		-Wl,-T,$(INMATE_LDS) -Wl,--no-warn-rwx-segments -o $@ \
-		$< $(INMATE_LIB_OBJS) -lgcc
+	$(Q)$(INMATE_LINK)
+$(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(Q)$(HV_OBJCOPY) -O binary $< $@
 	@echo "  INMATE   $(patsubst $(TOP)/%,%,$@)"
 
-.PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o
+.PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o $(INMATE_OUT)/tests/%.o
 -include $(INMATE_LIB_OBJS:.o=.d)

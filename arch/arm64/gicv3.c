@@ -18,7 +18,9 @@
 
 #define GICD_SIZE		0x10000ull
 #define GICR_FRAME_SIZE		0x20000ull
+#define GICR_IIDR		0x0004
 #define GICR_TYPER		0x0008
+#define GICR_IDREGS		0xffd0
 #define GICR_TYPER_LAST		(1ull << 4)
 #define GICR_SGI_BASE		0x10000
 #define GICR_IGROUPR0		(GICR_SGI_BASE + 0x0080)
@@ -443,9 +445,30 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 	u32 keep = 0;
 
 	(void)arg;
-	if (frame_owner(addr - reg) != cell)
-		return MMIO_UNHANDLED;	/* another cell's CPU */
-	if (reg < GICR_SGI_BASE || a->size != 4 || (offset & 3)) {
+	if (offset & (a->size - 1))
+		return MMIO_UNHANDLED;
+	if (frame_owner(addr - reg) != cell) {
+		/*
+		 * Another cell's CPU. Linux scans every frame's TYPER to find
+		 * its own when a CPU comes up: the identification registers
+		 * stay readable, everything else reads 0 and ignores writes.
+		 */
+		bool ident = reg == GICR_TYPER || reg == GICR_TYPER + 4 ||
+			     reg == GICR_IIDR ||
+			     (reg >= GICR_IDREGS && reg < GICR_SGI_BASE);
+
+		if (!a->write)
+			a->value = ident ? gicd_read(addr, a->size) : 0;
+		return MMIO_HANDLED;
+	}
+	if (reg < GICR_SGI_BASE) {	/* own RD_base (normally mapped) */
+		if (a->write)
+			gicd_write(addr, a->size, a->value);
+		else
+			a->value = gicd_read(addr, a->size);
+		return MMIO_HANDLED;
+	}
+	if (a->size != 4) {
 		/* Byte access to IPRIORITYR: all but SGI 15's byte. */
 		if (a->size == 1 && reg >= GICR_IPRIORITYR &&
 		    reg < GICR_IPRIORITYR + 32) {

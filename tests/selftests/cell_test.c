@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Cells seen from the root cell: the life cycle with a real inmate, two
+ * cells side by side, containment of misbehaving cells, refused conflicts,
+ * and many rounds without leaks. Driven through axvm-ctl, as a user would.
+ */
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+
+#include "kselftest_harness.h"
+#include "axvm_util.h"
+
+#define CONFIGS "/etc/axvm/configs/"
+#define INMATES "/usr/lib/axvm/inmates/"
+#define RTOS_RAM 0x71000000ull	/* rtos.json's memory */
+
+/* Run a shell command; its exit status, and its output in @out if given. */
+static int run(char *out, size_t size, const char *fmt, ...)
+{
+	char cmd[512];
+	va_list args;
+	FILE *p;
+	size_t len = 0;
+	int status;
+
+	va_start(args, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, args);
+	va_end(args);
+	strncat(cmd, " 2>&1", sizeof(cmd) - strlen(cmd) - 1);
+	p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	if (out && size) {
+		while (len + 1 < size) {
+			size_t n = fread(out + len, 1, size - 1 - len, p);
+
+			if (!n)
+				break;
+			len += n;
+		}
+		out[len] = '\0';
+	} else {
+		char sink[256];
+
+		while (fread(sink, 1, sizeof(sink), p))
+			;
+	}
+	status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static bool cpu_is_online(int cpu)
+{
+	char path[64], buf[8];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '0';
+	fclose(f);
+	return buf[0] == '1';
+}
+
+/* A child reads physical @phys through /dev/mem: 0, or the signal. */
+static int probe_physical(unsigned long long phys)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int fd = open("/dev/mem", O_RDONLY | O_SYNC);
+		volatile unsigned int *p;
+
+		if (fd < 0)
+			_exit(100);
+		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (off_t)phys);
+		if (p == MAP_FAILED)
+			_exit(101);
+		(void)*p;
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status) ? -1 : 0;
+}
+
+/* Wait up to @seconds for @cell's state in `cell list` to be @state. */
+static bool wait_state(const char *cell, const char *state, int seconds)
+{
+	char out[2048], pattern[64];
+
+	snprintf(pattern, sizeof(pattern), " %s ", state);
+	for (int i = 0; i < seconds * 10; i++) {
+		char *line;
+
+		run(out, sizeof(out), "axvm-ctl cell list");
+		line = strstr(out, cell);
+		if (line && strstr(line, pattern) &&
+		    strstr(line, pattern) < strchr(line, '\n'))
+			return true;
+		usleep(100000);
+	}
+	return false;
+}
+
+/* Wait up to @seconds for @cell's console to contain @text. */
+static bool wait_console(const char *cell, const char *text, int seconds)
+{
+	char out[8192];
+
+	for (int i = 0; i < seconds * 10; i++) {
+		run(out, sizeof(out), "axvm-ctl console %s", cell);
+		if (strstr(out, text))
+			return true;
+		usleep(100000);
+	}
+	return false;
+}
+
+static long read_long(const char *attr)
+{
+	char buf[32];
+
+	return axvm_sysfs_read(attr, buf, sizeof(buf)) ? -1 : atol(buf);
+}
+
+static long mem_free_kib(void)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	char line[128];
+	long kib = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemFree: %ld kB", &kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+FIXTURE(cells) {};
+
+FIXTURE_SETUP(cells)
+{
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl enable " CONFIGS "root.json"));
+}
+
+FIXTURE_TEARDOWN(cells)
+{
+	run(NULL, 0, "axvm-ctl cell destroy rtos");
+	run(NULL, 0, "axvm-ctl cell destroy bare");
+	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
+	for (int cpu = 0; cpu < 4; cpu++) {
+		EXPECT_TRUE(cpu_is_online(cpu)) TH_LOG("CPU %d", cpu);
+	}
+}
+
+TEST_F(cells, life_cycle)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell create " CONFIGS "rtos.json"))
+		TH_LOG("%s", out);
+	EXPECT_FALSE(cpu_is_online(3));
+	EXPECT_TRUE(wait_state("rtos", "created", 1));
+	/* Loadable: the root still reaches the cell's memory... */
+	EXPECT_EQ(0, probe_physical(RTOS_RAM));
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell load rtos " INMATES "hello.bin"))
+		TH_LOG("%s", out);
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell start rtos")) TH_LOG("%s", out);
+	/* ...until the cell starts. */
+	EXPECT_EQ(SIGBUS, probe_physical(RTOS_RAM));
+	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10));
+	EXPECT_TRUE(wait_state("rtos", "shut-down", 5));	/* PSCI SYSTEM_OFF */
+	/* Shut down, it can be loaded and started again. */
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell load rtos " INMATES "hello.bin"))
+		TH_LOG("%s", out);
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell start 1"));	/* by id */
+	EXPECT_TRUE(wait_state("rtos", "shut-down", 5));
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell destroy rtos")) TH_LOG("%s", out);
+	EXPECT_TRUE(cpu_is_online(3));
+	EXPECT_EQ(0, probe_physical(RTOS_RAM));
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_EQ(NULL, strstr(out, "rtos"));
+}
+
+TEST_F(cells, two_cells_side_by_side)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "hello.bin")) TH_LOG("%s", out);
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "bare.json "
+			 INMATES "hello.bin")) TH_LOG("%s", out);
+	EXPECT_FALSE(cpu_is_online(2));
+	EXPECT_FALSE(cpu_is_online(3));
+	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10));
+	EXPECT_TRUE(wait_console("bare", "Test result: SUCCESS", 10));
+	run(out, sizeof(out), "axvm-ctl info");
+	EXPECT_NE(NULL, strstr(out, "cells:             2")) TH_LOG("%s", out);
+}
+
+FIXTURE(probe) {};
+FIXTURE_VARIANT(probe) {
+	const char *inmate;
+};
+FIXTURE_VARIANT_ADD(probe, memory_outside) { .inmate = "probe_memory" };
+FIXTURE_VARIANT_ADD(probe, management_hypercall) { .inmate = "probe_hypercall" };
+FIXTURE_VARIANT_ADD(probe, undefined_instruction) { .inmate = "probe_undefined" };
+
+FIXTURE_SETUP(probe)
+{
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl enable " CONFIGS "root.json"));
+}
+
+FIXTURE_TEARDOWN(probe)
+{
+	run(NULL, 0, "axvm-ctl cell destroy rtos");
+	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
+	EXPECT_TRUE(cpu_is_online(3));
+}
+
+/* A misbehaving cell ends "failed"; the root and the hypervisor go on. */
+TEST_F(probe, cell_fails_alone)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "%s.bin", variant->inmate)) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_state("rtos", "failed", 10));
+	run(out, sizeof(out), "axvm-ctl console rtos");
+	EXPECT_NE(NULL, strstr(out, "probe:")) TH_LOG("console: %s", out);
+	EXPECT_EQ(NULL, strstr(out, "Test result: FAILURE")) TH_LOG("console: %s", out);
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_NE(NULL, strstr(out, "syndrome")) TH_LOG("%s", out);
+	run(out, sizeof(out), "axvm-ctl console");
+	EXPECT_NE(NULL, strstr(out, "\"rtos\" failed on CPU 3")) TH_LOG("%s", out);
+	/* The root is fine: work on its CPUs, and the failed cell can go. */
+	EXPECT_EQ(0, run(NULL, 0, "taskset -c 0,1,2 true"));
+	EXPECT_EQ(0, run(out, sizeof(out), "axvm-ctl cell destroy rtos")) TH_LOG("%s", out);
+}
+
+TEST_F(cells, conflicts_are_refused_and_change_nothing)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell create " CONFIGS "rtos.json"));
+	/* The same config again: name, CPU and memory all taken. */
+	EXPECT_EQ(1, run(out, sizeof(out), "axvm-ctl cell create " CONFIGS "rtos.json"));
+	EXPECT_NE(NULL, strstr(out, "name \"rtos\" is taken by another cell")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "CPU 3 is already owned by cell \"rtos\"")) TH_LOG("%s", out);
+	EXPECT_TRUE(cpu_is_online(2));
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_EQ(NULL, strstr(strstr(out, "rtos") + 4, "rtos")) TH_LOG("%s", out);
+	/* Disable while a cell exists: refused, with the reason. */
+	EXPECT_EQ(1, run(out, sizeof(out), "axvm-ctl disable"));
+	EXPECT_NE(NULL, strstr(out, "1 cell still exists; destroy it first")) TH_LOG("%s", out);
+}
+
+TEST_F(cells, fifty_rounds_without_leaks)
+{
+	long used, free_before, free_after;
+
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell create " CONFIGS "rtos.json"));
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell destroy rtos"));
+	used = read_long("memory_used");
+	free_before = mem_free_kib();
+	for (int i = 0; i < 50; i++) {
+		ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell create " CONFIGS "rtos.json"))
+			TH_LOG("round %d", i);
+		ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell destroy rtos"))
+			TH_LOG("round %d", i);
+	}
+	EXPECT_EQ(used, read_long("memory_used"));
+	free_after = mem_free_kib();
+	/* Linux's free memory moves a little with its caches: a leak of a
+	 * CPU's worth of state per round would show as a steady fall. */
+	EXPECT_LT(free_before - free_after, 4096)
+		TH_LOG("MemFree %ld -> %ld kB", free_before, free_after);
+	EXPECT_TRUE(cpu_is_online(3));
+}
+
+TEST_HARNESS_MAIN
