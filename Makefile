@@ -32,6 +32,13 @@ $(DEPS_MK): $(TOP)/scripts/deps.sh
 	$(Q)touch $@
 deps: $(DEPS_MK)
 
+# Files that compile the version in depend on this, so they follow git.
+VERSION_STAMP := $(OUT)/version.stamp
+$(VERSION_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+.PHONY: FORCE
+
 include arch/$(ARCH)/arch.mk
 include tools/tools.mk
 include hypervisor/objects.mk

@@ -41,10 +41,7 @@ $(HV_LDS): $(TOP)/arch/$(ARCH)/hypervisor.lds.S
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -E -P -MMD -MP -MT $@ -x c $< -o $@
 
 # The header carries the version, so the build stamp follows git.
-$(HV_OUT)/core/header.o: $(HV_OUT)/version.stamp
-$(HV_OUT)/version.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+$(HV_OUT)/core/header.o $(HV_OUT)/core/setup.o: $(VERSION_STAMP)
 
 $(HV_ELF): $(HV_OBJS) $(HV_LDS)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -Wl,-pie,--no-dynamic-linker,-z,notext \
@@ -55,5 +52,4 @@ $(FIRMWARE): $(HV_ELF) $(HOST_AXVM_CTL)
 	$(Q)$(HOST_AXVM_CTL) firmware check $@ >/dev/null
 	@echo "  FIRMWARE $(patsubst $(TOP)/%,%,$@) ($$(stat -c %s $@) bytes)"
 
-.PHONY: FORCE
 -include $(HV_OBJS:.o=.d) $(HV_LDS).d

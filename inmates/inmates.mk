@@ -3,10 +3,11 @@
 # Each program is built as an ELF (for gdb and bare QEMU runs) and a flat
 # binary (what `axvm-ctl cell load` takes).
 
-INMATE_DEMOS := hello
+INMATE_DEMOS := hello rtos
 INMATE_TESTS := probe_memory probe_hypercall probe_undefined
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
-	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c
+	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
+	lib/$(ARCH)/timer.c
 INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \

@@ -28,4 +28,7 @@ $(TARGET_AXVM_CTL): $(addprefix $(OUT)/tools/,$(TOOL_SRCS:.c=.o))
 	$(Q)$(CROSS_COMPILE)gcc -static -o $@ $^ -L$(JSONC_ARM64_LIB) -ljson-c
 	@echo "  TOOL     $(patsubst $(TOP)/%,%,$@)"
 
+# The version is compiled in: follow git.
+$(HOST_OUT)/tools/main.o $(OUT)/tools/main.o: $(VERSION_STAMP)
+
 -include $(HOST_OUT)/tools/*.d $(OUT)/tools/*.d

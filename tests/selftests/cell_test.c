@@ -188,18 +188,25 @@ TEST_F(cells, life_cycle)
 	EXPECT_EQ(NULL, strstr(out, "rtos"));
 }
 
+/* The rtos inmate on its timer interrupt, in two cells at once. */
 TEST_F(cells, two_cells_side_by_side)
 {
 	char out[4096];
 
 	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
-			 INMATES "hello.bin")) TH_LOG("%s", out);
+			 INMATES "rtos.bin")) TH_LOG("%s", out);
 	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "bare.json "
-			 INMATES "hello.bin")) TH_LOG("%s", out);
+			 INMATES "rtos.bin")) TH_LOG("%s", out);
 	EXPECT_FALSE(cpu_is_online(2));
 	EXPECT_FALSE(cpu_is_online(3));
-	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10));
-	EXPECT_TRUE(wait_console("bare", "Test result: SUCCESS", 10));
+	EXPECT_TRUE(wait_console("rtos", "rtos: tick 2000: control ran 200", 15));
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 2000: control ran 200", 15));
+	EXPECT_TRUE(wait_state("rtos", "running", 1));
+	/* Shutting one down leaves the other ticking. */
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell shutdown rtos"));
+	EXPECT_TRUE(wait_state("rtos", "shut-down", 2));
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 4000", 15));
+	EXPECT_TRUE(wait_state("bare", "running", 1));
 	run(out, sizeof(out), "axvm-ctl info");
 	EXPECT_NE(NULL, strstr(out, "cells:             2")) TH_LOG("%s", out);
 }

@@ -9,6 +9,33 @@
 #define PSCI_SYSTEM_OFF 0x84000008u
 
 void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far);
+void irq_dispatch(void);
+
+void (*irq_handler)(void);
+
+void irq_dispatch(void)
+{
+	if (!irq_handler) {
+		unexpected_exception(5, 0, 0, 0);
+		return;
+	}
+	irq_handler();
+}
+
+void irq_enable(void)
+{
+	asm volatile("msr daifclr, #2" ::: "memory");
+}
+
+void irq_disable(void)
+{
+	asm volatile("msr daifset, #2" ::: "memory");
+}
+
+void cpu_wait(void)
+{
+	asm volatile("wfi" ::: "memory");
+}
 
 /*
  * PSCI goes through hvc: the conduit QEMU offers to an EL1-only machine,

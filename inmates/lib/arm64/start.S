@@ -34,11 +34,48 @@ _start:
 	b	unexpected_exception_entry
 	.endm
 
+/* IRQ from the current EL (SPx): save the caller-saved registers, call
+ * irq_dispatch() in C. */
+	.macro	irq_vector
+	.align	7
+	b	irq_entry
+	.endm
+
 	.align	11
 exception_vectors:
-	.irp	i, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	.irp	i, 0, 1, 2, 3, 4
 	vector	\i
 	.endr
+	irq_vector		/* 5: current EL, SPx, IRQ */
+	.irp	i, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+	vector	\i
+	.endr
+
+irq_entry:
+	sub	sp, sp, #(20 * 8)
+	stp	x0, x1, [sp, #16 * 0]
+	stp	x2, x3, [sp, #16 * 1]
+	stp	x4, x5, [sp, #16 * 2]
+	stp	x6, x7, [sp, #16 * 3]
+	stp	x8, x9, [sp, #16 * 4]
+	stp	x10, x11, [sp, #16 * 5]
+	stp	x12, x13, [sp, #16 * 6]
+	stp	x14, x15, [sp, #16 * 7]
+	stp	x16, x17, [sp, #16 * 8]
+	stp	x18, x30, [sp, #16 * 9]
+	bl	irq_dispatch
+	ldp	x0, x1, [sp, #16 * 0]
+	ldp	x2, x3, [sp, #16 * 1]
+	ldp	x4, x5, [sp, #16 * 2]
+	ldp	x6, x7, [sp, #16 * 3]
+	ldp	x8, x9, [sp, #16 * 4]
+	ldp	x10, x11, [sp, #16 * 5]
+	ldp	x12, x13, [sp, #16 * 6]
+	ldp	x14, x15, [sp, #16 * 7]
+	ldp	x16, x17, [sp, #16 * 8]
+	ldp	x18, x30, [sp, #16 * 9]
+	add	sp, sp, #(20 * 8)
+	eret
 
 unexpected_exception_entry:
 	mrs	x1, esr_el1

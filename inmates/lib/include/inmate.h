@@ -32,4 +32,28 @@ u64 timer_frequency(void);
 /** timer_ticks() - the virtual counter now. */
 u64 timer_ticks(void);
 
+#define TIMER_VIRTUAL_PPI	27
+
+/** gic_init() - set up this CPU's GIC interface for Group 1 interrupts. */
+void gic_init(void);
+/** gic_enable_ppi() - enable private interrupt @intid on this CPU. */
+void gic_enable_ppi(unsigned int intid);
+/** gic_ack() / gic_eoi() - take and complete an interrupt. */
+unsigned int gic_ack(void);
+void gic_eoi(unsigned int intid);
+
+/** timer_arm() - virtual timer interrupt when the counter reaches @deadline. */
+void timer_arm(u64 deadline);
+void timer_stop(void);
+
+/**
+ * irq_handler - called for every IRQ with interrupts masked; NULL: IRQs
+ * are unexpected. Set it, then irq_enable().
+ */
+extern void (*irq_handler)(void);
+void irq_enable(void);
+void irq_disable(void);
+/** cpu_wait() - sleep until an interrupt (wfi). */
+void cpu_wait(void);
+
 #endif /* _INMATE_H */

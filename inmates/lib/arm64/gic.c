@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 for inmates: the calling CPU's redistributor and CPU interface,
+ * enough to take private interrupts (the virtual timer). Works the same in
+ * a cell (the hypervisor passes the CPU's redistributor through and
+ * filters the rest) and alone on the machine (where nothing set the GIC up
+ * before us).
+ */
+#include <inmate.h>
+
+#define GICD_BASE		0x08000000ul	/* QEMU virt */
+#define GICR_BASE		0x080a0000ul
+#define GICR_FRAME		0x20000ul
+#define GICD_CTLR		0x0000
+#define GICD_CTLR_ARE_NS	(1u << 4)
+#define GICD_CTLR_GRP1		(1u << 1)
+#define GICR_WAKER		0x0014
+#define GICR_WAKER_SLEEP	(1u << 1)
+#define GICR_WAKER_ASLEEP	(1u << 2)
+#define GICR_SGI		0x10000
+#define GICR_IGROUPR0		(GICR_SGI + 0x0080)
+#define GICR_ISENABLER0		(GICR_SGI + 0x0100)
+#define GICR_IPRIORITYR		(GICR_SGI + 0x0400)
+
+static volatile u32 *reg32(unsigned long addr)
+{
+	return (volatile u32 *)addr;
+}
+
+static unsigned long my_redistributor(void)
+{
+	u64 mpidr;
+
+	asm volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	return GICR_BASE + (mpidr & 0xff) * GICR_FRAME;
+}
+
+void gic_init(void)
+{
+	unsigned long rd = my_redistributor();
+	u64 sre;
+
+	/* Alone on the machine, nobody enabled Group 1 (a cell ignores it). */
+	*reg32(GICD_BASE + GICD_CTLR) |= GICD_CTLR_ARE_NS | GICD_CTLR_GRP1;
+	*reg32(rd + GICR_WAKER) &= ~GICR_WAKER_SLEEP;
+	while (*reg32(rd + GICR_WAKER) & GICR_WAKER_ASLEEP)
+		;
+	asm volatile("mrs %0, s3_0_c12_c12_5" : "=r"(sre));	/* ICC_SRE_EL1 */
+	asm volatile("msr s3_0_c12_c12_5, %0\n\tisb" : : "r"(sre | 1));
+	asm volatile("msr s3_0_c4_c6_0, %0" : : "r"(0xffull));	/* ICC_PMR_EL1 */
+	asm volatile("msr s3_0_c12_c12_4, %0" : : "r"(0ull));	/* CTLR: EOImode 0 */
+	asm volatile("msr s3_0_c12_c12_7, %0\n\tisb" : : "r"(1ull));	/* IGRPEN1 */
+}
+
+void gic_enable_ppi(unsigned int intid)
+{
+	unsigned long rd = my_redistributor();
+
+	*reg32(rd + GICR_IGROUPR0) |= 1u << intid;
+	*(volatile u8 *)(rd + GICR_IPRIORITYR + intid) = 0xa0;
+	*reg32(rd + GICR_ISENABLER0) = 1u << intid;
+}
+
+unsigned int gic_ack(void)
+{
+	u64 intid;
+
+	asm volatile("mrs %0, s3_0_c12_c12_0" : "=r"(intid));	/* ICC_IAR1_EL1 */
+	asm volatile("isb" ::: "memory");
+	return (unsigned int)(intid & 0xffffff);
+}
+
+void gic_eoi(unsigned int intid)
+{
+	asm volatile("msr s3_0_c12_c12_1, %0" : : "r"((u64)intid));	/* EOIR1 */
+}
