@@ -228,6 +228,64 @@ static int run_list(int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const char *const exit_names[] = {
+	"hypercall", "psci", "mmio", "sysreg", "abort", "management", "other",
+};
+
+/* Exits of the cell's CPUs since enable, by reason, from sysfs. */
+static int run_stats(int argc, char **argv)
+{
+	struct axvm_cell_info cells[MAX_LIST];
+	const struct axvm_cell_info *cell = NULL;
+	unsigned long long total[7] = { 0 };
+	long id;
+	int fd, n;
+
+	if (argc != 2)
+		return usage_error(&verb_cell_stats, "expected one cell (name or id)");
+	fd = open_and_resolve(argv[1], &id);
+	if (fd < 0)
+		return EXIT_FAILED;
+	n = list_cells(fd, cells);
+	close(fd);
+	for (int i = 0; i < n; i++)
+		if (cells[i].id == (__u32)id)
+			cell = &cells[i];
+	if (!cell)
+		return EXIT_FAILED;
+	printf("cell %u \"%s\" (%s): exits since enable\n  cpu", cell->id,
+	       cell->name, axvm_cell_state_name(cell->state));
+	for (int r = 0; r < 7; r++)
+		printf(" %11s", exit_names[r]);
+	printf("\n");
+	for (unsigned int c = 0; c < AXVM_MAX_CPUS_ABI; c++) {
+		if (!axvm_cpu_in_set(cell->cpus, c))
+			continue;
+		printf("  %3u", c);
+		for (int r = 0; r < 7; r++) {
+			char path[128], val[32] = "0";
+			FILE *f;
+
+			snprintf(path, sizeof(path), "/sys/devices/axvm/cpu%u/exits_%s",
+				 c, exit_names[r]);
+			f = fopen(path, "r");
+			if (f) {
+				if (!fgets(val, sizeof(val), f))
+					val[0] = '0';
+				fclose(f);
+			}
+			total[r] += strtoull(val, NULL, 10);
+			printf(" %11llu", strtoull(val, NULL, 10));
+		}
+		printf("\n");
+	}
+	printf("  all");
+	for (int r = 0; r < 7; r++)
+		printf(" %11llu", total[r]);
+	printf("\n");
+	return EXIT_OK;
+}
+
 /* Print a console from the start of what it holds; -f: keep following. */
 static int run_console(int argc, char **argv)
 {
@@ -341,6 +399,13 @@ const struct verb verb_cell_list = {
 	.summary = "list the cells: id, name, state, CPUs",
 	.help = "A failed cell also shows what stopped it (syndrome, address).\n",
 	.run = run_list,
+};
+const struct verb verb_cell_stats = {
+	.name = "cell stats", .args = "CELL",
+	.summary = "a cell's exits to the hypervisor, by CPU and reason",
+	.help = "Counts since the hypervisor was enabled (a CPU's counts include\n"
+		"its time in the root cell before the cell was created).\n",
+	.run = run_stats,
 };
 const struct verb verb_cell_run = {
 	.name = "cell run", .args = "CELL-CONFIG IMAGE[@ADDRESS]...",

@@ -20,6 +20,7 @@ static const struct verb *const verbs[] = {
 	&verb_cell_shutdown,
 	&verb_cell_destroy,
 	&verb_cell_list,
+	&verb_cell_stats,
 	&verb_cell_run,
 	&verb_console,
 	&verb_config_check,

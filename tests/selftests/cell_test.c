@@ -291,4 +291,55 @@ TEST_F(cells, fifty_rounds_without_leaks)
 	EXPECT_TRUE(cpu_is_online(3));
 }
 
+/* cell list --json, cell stats and console -f give what they promise. */
+TEST_F(cells, list_stats_and_console)
+{
+	char out[8192];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "rtos.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("rtos", "rtos: tick 1000", 10));
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell list --json"));
+	EXPECT_NE(NULL, strstr(out, "[{\"id\": 1, \"name\": \"rtos\", \"state\": \"running\", \"cpus\": [3]}]"))
+		TH_LOG("%s", out);
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell stats rtos"));
+	EXPECT_NE(NULL, strstr(out, "cell 1 \"rtos\" (running)")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "    3 ")) TH_LOG("%s", out);
+	/* console -f keeps printing as the cell goes on. */
+	run(out, sizeof(out), "timeout 3 axvm-ctl console rtos -f");
+	EXPECT_NE(NULL, strstr(out, "rtos: tick 2000")) TH_LOG("%s", out);
+}
+
+/*
+ * A cell's interrupt is the cell's alone: the root cannot enable it at the
+ * distributor (probed through /dev/mem, which reaches the emulation).
+ */
+TEST_F(cells, root_cannot_touch_a_cells_interrupt)
+{
+	char out[4096];
+	const unsigned long long isenabler1 = 0x08000000ull + 0x104;
+	int fd;
+	volatile unsigned int *gicd;
+
+	/* rtos.json plus SPI 40, written on the fly. */
+	ASSERT_EQ(0, run(out, sizeof(out),
+			 "sed 's/\"console\"/\"interrupts\": [40], \"console\"/' "
+			 CONFIGS "rtos.json > /tmp/rtos-irq.json && "
+			 "axvm-ctl cell create /tmp/rtos-irq.json")) TH_LOG("%s", out);
+	fd = open("/dev/mem", O_RDWR | O_SYNC);
+	ASSERT_LE(0, fd);
+	gicd = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		    (off_t)(isenabler1 & ~0xfffull));
+	ASSERT_NE(MAP_FAILED, gicd);
+	gicd[(isenabler1 & 0xfff) / 4] = 1u << (40 - 32) | 1u << (41 - 32);
+	/* SPI 41 is the root's: enabled. SPI 40 is the cell's: untouched,
+	 * and hidden from the root's reads. */
+	EXPECT_NE(0, gicd[(isenabler1 & 0xfff) / 4] & (1u << (41 - 32)));
+	EXPECT_EQ(0, gicd[(isenabler1 & 0xfff) / 4] & (1u << (40 - 32)));
+	gicd[(isenabler1 + 0x80 - (isenabler1 & ~0xfffull)) / 4] = 1u << (41 - 32);
+	munmap((void *)gicd, 4096);
+	close(fd);
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell destroy rtos"));
+}
+
 TEST_HARNESS_MAIN
