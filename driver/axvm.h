@@ -119,6 +119,10 @@ int axvm_not_enabled(const char *what);
 /* cells.c */
 void axvm_cells_disabled(void);
 
+/* devices.c */
+struct axvm_cell_desc;
+int axvm_check_devices_free(const struct axvm_cell_desc *cell);
+
 extern struct axvm_state axvm_state;
 
 #endif /* _AXVM_DRIVER_H */

@@ -131,6 +131,9 @@ long axvm_cmd_cell_create(const void __user *arg)
 		err = axvm_not_enabled("cell create");
 		goto out_config;
 	}
+	err = axvm_check_devices_free(&config->cell);
+	if (err)
+		goto out_config;
 	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
 	if (!cell) {
 		err = -ENOMEM;

@@ -4,7 +4,7 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello rtos
-INMATE_TESTS := probe_memory probe_hypercall probe_undefined
+INMATE_TESTS := probe_memory probe_hypercall probe_undefined virtio_rng
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
 	lib/$(ARCH)/timer.c
@@ -45,6 +45,8 @@ INMATE_LINK = $(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
 $(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(INMATE_LINK)
+$(INMATE_OUT)/virtio_%.elf: $(INMATE_OUT)/tests/virtio_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(Q)$(HV_OBJCOPY) -O binary $< $@

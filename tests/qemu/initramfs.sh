@@ -15,6 +15,9 @@ ln -s busybox "$stage/bin/sh"
 cp "$TOP/tests/qemu/init" "$stage/init"
 cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$stage/usr/lib/axvm/"
 cp "$MODULE" "$stage/lib/modules/"
+# Debian's virtio-mmio driver, for the device-partition tests.
+find "$(dirname "$VMLINUZ")/../lib/modules" -name virtio_mmio.ko \
+	-exec cp {} "$stage/lib/modules/" \;
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
 cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"

@@ -153,6 +153,7 @@ FIXTURE_TEARDOWN(cells)
 {
 	run(NULL, 0, "axvm-ctl cell destroy rtos");
 	run(NULL, 0, "axvm-ctl cell destroy bare");
+	run(NULL, 0, "axvm-ctl cell destroy rng");
 	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
 	for (int cpu = 0; cpu < 4; cpu++) {
 		EXPECT_TRUE(cpu_is_online(cpu)) TH_LOG("CPU %d", cpu);
@@ -340,6 +341,44 @@ TEST_F(cells, root_cannot_touch_a_cells_interrupt)
 	munmap((void *)gicd, 4096);
 	close(fd);
 	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell destroy rtos"));
+}
+
+/*
+ * A device partition: the virtio-rng transport and its interrupt go to a
+ * cell. Create is refused while the root's driver holds the device; once
+ * unbound, the cell reads the device and takes its interrupt, and the
+ * root cannot reach the device until the cell is gone.
+ */
+TEST_F(cells, virtio_device_partition)
+{
+	const char *dev = "a003e00.virtio_mmio";
+	const char *drv = "/sys/bus/platform/drivers/virtio-mmio";
+	char out[4096], path[128];
+
+	if (access(drv, F_OK))
+		ASSERT_EQ(0, run(out, sizeof(out), "insmod /lib/modules/virtio_mmio.ko"))
+			TH_LOG("%s", out);
+	snprintf(path, sizeof(path), "%s/%s", drv, dev);
+	ASSERT_EQ(0, access(path, F_OK)) TH_LOG("virtio-mmio does not drive %s", dev);
+
+	EXPECT_EQ(1, run(out, sizeof(out), "axvm-ctl cell create " CONFIGS "rng.json"));
+	EXPECT_NE(NULL, strstr(out, "device a003e00.virtio_mmio is driven by the root's driver virtio-mmio; unbind it first"))
+		TH_LOG("%s", out);
+	EXPECT_TRUE(cpu_is_online(2));	/* nothing changed */
+
+	ASSERT_EQ(0, run(NULL, 0, "echo %s > %s/unbind", dev, drv));
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rng.json "
+			 INMATES "virtio_rng.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("rng", "Test result: SUCCESS", 15));
+	run(out, sizeof(out), "axvm-ctl console rng");
+	EXPECT_NE(NULL, strstr(out, "magic 0x74726976, version 1, device id 4")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "interrupt taken")) TH_LOG("%s", out);
+	EXPECT_EQ(SIGBUS, probe_physical(0x0a003000ull));
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell destroy rng")) TH_LOG("%s", out);
+	EXPECT_EQ(0, probe_physical(0x0a003000ull));
+	EXPECT_EQ(0, run(NULL, 0, "echo %s > %s/bind", dev, drv));
+	EXPECT_EQ(0, access(path, F_OK));
 }
 
 TEST_HARNESS_MAIN
