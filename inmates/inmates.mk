@@ -4,7 +4,8 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello rtos
-INMATE_TESTS := probe_memory probe_hypercall probe_undefined virtio_rng
+INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi \
+	virtio_rng psci_probe
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
 	lib/$(ARCH)/timer.c
@@ -47,6 +48,8 @@ $(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 $(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/virtio_%.elf: $(INMATE_OUT)/tests/virtio_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(INMATE_LINK)
+$(INMATE_OUT)/psci_%.elf: $(INMATE_OUT)/tests/psci_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(Q)$(HV_OBJCOPY) -O binary $< $@

@@ -381,4 +381,38 @@ TEST_F(cells, virtio_device_partition)
 	EXPECT_EQ(0, access(path, F_OK));
 }
 
+/* PSCI in a cell: its own CPUs only; SYSTEM_OFF ends the cell alone. */
+TEST_F(cells, psci_stays_inside_the_cell)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "psci_probe.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10));
+	EXPECT_TRUE(wait_state("rtos", "shut-down", 5));
+	EXPECT_TRUE(cpu_is_online(0));	/* the machine is still on */
+}
+
+/* IPIs from a cell reach no other cell's CPU. */
+TEST_F(cells, cell_cannot_interrupt_another_cell)
+{
+	char out[8192];
+
+	/* The witness: rtos on CPU 2 counts every interrupt but its timer. */
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "bare.json "
+			 INMATES "rtos.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 1000", 10));
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "probe_ipi.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10));
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 3000", 10));
+	run(out, sizeof(out), "axvm-ctl console bare");
+	EXPECT_NE(NULL, strstr(out, "tick 3000: control ran 300, sensor ran 120 times"))
+		TH_LOG("%s", out);
+	EXPECT_EQ(NULL, strstr(strstr(out, "tick 3000") ?: out, "other interrupts 1"))
+		TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(strstr(out, "tick 3000") ?: out, "other interrupts 0"))
+		TH_LOG("%s", out);
+}
+
 TEST_HARNESS_MAIN
