@@ -48,8 +48,9 @@ include tests/unit/unit.mk
 include tests/selftests/selftests.mk
 include tests/qemu/qemu.mk
 include tests/fuzz/fuzz.mk
+include tests/bench/bench.mk
 
-all: module firmware tools inmates selftests
+all: module firmware tools inmates selftests bench-build
 
 check: all unit fuzz-build $(INITRD)
 	$(Q)$(QEMU_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \

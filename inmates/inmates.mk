@@ -19,7 +19,7 @@ INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
 	$(INMATE_OUT)/lib/format.o
 INMATE_LDS := $(INMATE_OUT)/inmate.lds
-INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS),$(INMATE_OUT)/$(d).bin)
+INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS) bench,$(INMATE_OUT)/$(d).bin)
 # Inmates that run alone on the bare machine (tests/qemu/bare-inmates.sh);
 # the probes only make sense inside a cell.
 INMATE_BARE_ELFS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).elf)
@@ -45,6 +45,8 @@ INMATE_LINK = $(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
 	$< $(INMATE_LIB_OBJS) -lgcc
 $(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
+$(INMATE_OUT)/bench.elf: $(INMATE_OUT)/bench/bench.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/virtio_%.elf: $(INMATE_OUT)/tests/virtio_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
@@ -55,5 +57,6 @@ $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(Q)$(HV_OBJCOPY) -O binary $< $@
 	@echo "  INMATE   $(patsubst $(TOP)/%,%,$@)"
 
-.PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o $(INMATE_OUT)/tests/%.o
+.PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o $(INMATE_OUT)/tests/%.o \
+	$(INMATE_OUT)/bench/%.o
 -include $(INMATE_LIB_OBJS:.o=.d)

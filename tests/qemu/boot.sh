@@ -24,6 +24,12 @@ test)
 		-display none -monitor none -serial "file:$log" \
 		-append "$append loglevel=3 iomem=relaxed" < /dev/null
 	;;
+bench)
+	# Virtual time counts instructions: figures repeat (DESIGN.md 6).
+	exec timeout --foreground -k 5 "${TIMEOUT:-900}" "${qemu[@]}" \
+		-icount shift=0 -display none -monitor none -serial "file:$log" \
+		-append "$append loglevel=3" < /dev/null
+	;;
 demo)
 	exec timeout --foreground -k 5 "${TIMEOUT:-86400}" "${qemu[@]}" \
 		-nographic -append "$append"

@@ -9,7 +9,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc/axvm} \
-	 "$stage"/lib/{modules,firmware} "$stage"/usr/lib/axvm/{selftests,inmates}
+	 "$stage"/lib/{modules,firmware} "$stage"/usr/lib/axvm/{selftests,inmates,bench}
 cp "$BUSYBOX" "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
 cp "$TOP/tests/qemu/init" "$stage/init"
@@ -28,6 +28,7 @@ for f in "$TOP/configs/$PLATFORM"/*.json; do
 done
 cp $INMATES "$stage/usr/lib/axvm/inmates/"
 cp $SELFTESTS "$stage/usr/lib/axvm/selftests/"
+cp $BENCH_PROGS "$TOP/tests/bench/run-bench" "$stage/usr/lib/axvm/bench/"
 echo 'root:x:0:0:root:/root:/bin/sh' > "$stage/etc/passwd"
 echo 'nobody:x:65534:65534:nobody:/:/bin/false' >> "$stage/etc/passwd"
 echo 'PS1="root-cell:\w# "' > "$stage/etc/profile"

@@ -9,11 +9,12 @@ QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 	FIRMWARE='$(FIRMWARE)' AXVM_CTL='$(TARGET_AXVM_CTL)' \
 	HOST_AXVM_CTL='$(HOST_AXVM_CTL)' \
 	INMATES='$(INMATE_BINS)' INMATE_ELFS='$(INMATE_BARE_ELFS)' \
-	SELFTESTS='$(SELFTEST_BINS)'
+	SELFTESTS='$(SELFTEST_BINS)' BENCH_PROGS='$(BENCH_PROGS)'
 
 .PHONY: initramfs
 initramfs: $(INITRD)
 $(INITRD): module $(FIRMWARE) $(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) \
+		$(BENCH_PROGS) \
 		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/*)
 	$(Q)$(QEMU_ENV) $(TOP)/tests/qemu/initramfs.sh $@
 	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"
