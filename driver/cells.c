@@ -10,6 +10,8 @@
  */
 #include <linux/cpu.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
+#include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -92,6 +94,26 @@ undo:
 	return err;
 }
 
+/* The root's config may name RAM Linux itself uses; a cell may not take it. */
+static int check_not_linux_ram(const struct axvm_cell_desc *cell)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell);
+	unsigned int i;
+
+	for (i = 0; i < cell->num_memory_regions; i++) {
+		if (mem[i].flags & (AXVM_MEM_IO | AXVM_MEM_SHARED))
+			continue;
+		if (region_intersects(mem[i].phys_start, mem[i].size,
+				      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
+		    REGION_DISJOINT) {
+			pr_err("axvm: cell create \"%s\": memory[%u] 0x%llx+0x%llx is RAM Linux uses; give cells memory Linux was kept from (mem=)\n",
+			       cell->name, i, mem[i].phys_start, mem[i].size);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 long axvm_cmd_cell_create(const void __user *arg)
 {
 	struct axvm_report report = axvm_kernel_report("cell create: config");
@@ -132,6 +154,8 @@ long axvm_cmd_cell_create(const void __user *arg)
 		goto out_config;
 	}
 	err = axvm_check_devices_free(&config->cell);
+	if (!err)
+		err = check_not_linux_ram(&config->cell);
 	if (err)
 		goto out_config;
 	cell = kzalloc(sizeof(*cell), GFP_KERNEL);

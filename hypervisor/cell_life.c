@@ -33,6 +33,16 @@
 static struct cell cells[MAX_CELLS];	/* [0] unused: the root is root_cell */
 static spinlock_t cells_lock;
 
+void cells_lock_acquire(void)
+{
+	spin_lock(&cells_lock);
+}
+
+void cells_lock_release(void)
+{
+	spin_unlock(&cells_lock);
+}
+
 struct cell *cell_by_id(u64 id)
 {
 	if (id == 0)
@@ -233,6 +243,7 @@ long cell_create(u64 config_phys, u64 size)
 		return err;
 	}
 	move_cpus(&root_cell, cell, copy->cell.cpus);
+	arch_cell_reset_irqs(cell);
 	cell->state = AXVM_CELL_STATE_CREATED;
 	spin_unlock(&cells_lock);
 	printk("cell %u \"%s\" created\n", id, copy->cell.name);
@@ -244,23 +255,38 @@ fail_copy:
 	return err;
 }
 
-/* Park every CPU of @cell except the caller, and wait until they are. */
+/*
+ * Park every CPU of @cell except the caller, and wait until they are. A
+ * CPU of the cell waiting here that is itself asked to park (two of its
+ * CPUs stopping it at once) parks instead of waiting for ever.
+ */
 static void park_cpus(struct cell *cell)
 {
+	bool all_parked;
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < AXVM_MAX_CPUS; cpu++) {
-		struct per_cpu *c = per_cpu(cpu);
+	__atomic_store_n(&cell->stopping, true, __ATOMIC_RELEASE);
+	do {
+		all_parked = true;
+		for (cpu = 0; cpu < AXVM_MAX_CPUS; cpu++) {
+			struct per_cpu *c = per_cpu(cpu);
 
-		if (!cell_owns_cpu(cell, cpu) || c == this_cpu())
-			continue;
-		if (__atomic_load_n(&c->power, __ATOMIC_ACQUIRE) == CPU_PARKED)
-			continue;
-		__atomic_or_fetch(&c->requests, CPU_REQ_PARK, __ATOMIC_RELEASE);
-		arch_cpu_kick(c);
-		while (__atomic_load_n(&c->power, __ATOMIC_ACQUIRE) != CPU_PARKED)
-			arch_cpu_wait_for_signal();
-	}
+			if (!cell_owns_cpu(cell, cpu) || c == this_cpu() ||
+			    __atomic_load_n(&c->power, __ATOMIC_ACQUIRE) == CPU_PARKED)
+				continue;
+			all_parked = false;
+			__atomic_or_fetch(&c->requests, CPU_REQ_PARK, __ATOMIC_RELEASE);
+			arch_cpu_kick(c);
+			arch_cpu_signal_all();
+			while (__atomic_load_n(&c->power, __ATOMIC_ACQUIRE) != CPU_PARKED) {
+				if (this_cpu()->cell == cell &&
+				    (__atomic_load_n(&this_cpu()->requests,
+						     __ATOMIC_ACQUIRE) & CPU_REQ_PARK))
+					cpu_park(this_cpu());
+				arch_cpu_wait_for_signal();
+			}
+		}
+	} while (!all_parked);	/* again: one may have been started meanwhile */
 }
 
 long cell_shutdown(struct cell *cell)
@@ -268,7 +294,8 @@ long cell_shutdown(struct cell *cell)
 	if (cell == &root_cell)
 		return -EINVAL;
 	park_cpus(cell);
-	if (cell->state != AXVM_CELL_STATE_FAILED)
+	/* A cell never started keeps its loadable memory with the root. */
+	if (cell->state == AXVM_CELL_STATE_RUNNING)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
 	return 0;
 }
@@ -302,6 +329,7 @@ long cell_start(struct cell *cell)
 	if (cpu == AXVM_MAX_CPUS)
 		return -EINVAL;
 	cell->state = AXVM_CELL_STATE_RUNNING;
+	__atomic_store_n(&cell->stopping, false, __ATOMIC_RELEASE);
 	err = cpu_start(per_cpu(cpu), cell->desc->entry, 0);
 	if (err)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
@@ -320,6 +348,7 @@ long cell_destroy(struct cell *cell)
 	if (cell->state == AXVM_CELL_STATE_CREATED)
 		root_loadable(cell, false);
 	memcpy(cpus, cell->cpus, sizeof(cpus));
+	arch_cell_reset_irqs(cell);
 	move_cpus(cell, &root_cell, cpus);
 	err = move_memory(cell, false);
 	printk("cell %u \"%s\" destroyed\n", cell->id, cell->desc->name);
@@ -333,6 +362,9 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	struct per_cpu *cpu = this_cpu();
 	struct cell *cell = cpu->cell;
 
+	/* One CPU does the stopping; any other just parks. */
+	if (__atomic_exchange_n(&cell->stopping, true, __ATOMIC_ACQ_REL))
+		cpu_park(cpu);
 	cell->fail_syndrome = syndrome;
 	cell->fail_address = address;
 	cell->state = AXVM_CELL_STATE_FAILED;
@@ -340,5 +372,14 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	       cell->id, cell->desc->name, cpu->id, why,
 	       (unsigned long long)syndrome, (unsigned long long)address);
 	park_cpus(cell);
+	cpu_park(cpu);
+}
+
+void cell_shutdown_self(void)
+{
+	struct per_cpu *cpu = this_cpu();
+
+	if (!__atomic_exchange_n(&cpu->cell->stopping, true, __ATOMIC_ACQ_REL))
+		cell_shutdown(cpu->cell);
 	cpu_park(cpu);
 }

@@ -42,6 +42,9 @@ static long cpu_disable(void)
 
 	if (cpu->cell != &root_cell)
 		return -EPERM;
+	for (unsigned int id = 1; id < MAX_CELLS; id++)
+		if (cell_by_id(id))
+			return -EBUSY;	/* cells would outlive us */
 	if (!other_running_cpus())
 		cpus_release_parked();
 	printk("CPU %u leaving\n", cpu->id);
@@ -96,8 +99,7 @@ static long cell_hypercall(u64 code, u64 arg1, u64 arg2)
 			console_ring_putc(cpu->cell->console, (char)arg1);
 		return 0;
 	case AXVM_HC_CELL_SHUTDOWN_SELF:
-		cell_shutdown(cpu->cell);
-		cpu_park(cpu);
+		cell_shutdown_self();
 	case AXVM_HC_CELL_FAIL_SELF:
 		cell_fail(arg1, arg2, "it reported a crash");
 	default:

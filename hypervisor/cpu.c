@@ -49,7 +49,11 @@ void cpu_park(struct per_cpu *cpu)
 			arch_cpu_signal_all();
 			arch_cpu_power_off(cpu);
 		}
-		if (req & CPU_REQ_START) {
+		if (req & CPU_REQ_PARK) {
+			/* Stopping wins over a start that raced with it. */
+			__atomic_store_n(&cpu->power, CPU_PARKED, __ATOMIC_RELEASE);
+			arch_cpu_signal_all();
+		} else if (req & CPU_REQ_START) {
 			__atomic_store_n(&cpu->power, CPU_RUNNING, __ATOMIC_RELEASE);
 			arch_cpu_start_guest(cpu, cpu->start_entry,
 					     cpu->start_context);

@@ -18,6 +18,8 @@
 
 #define GICD_SIZE		0x10000ull
 #define GICR_FRAME_SIZE		0x20000ull
+#define GICR_CTLR		0x0000
+#define GICR_CTLR_ENABLE_LPIS	(1u << 0)
 #define GICR_IIDR		0x0004
 #define GICR_TYPER		0x0008
 #define GICR_IDREGS		0xffd0
@@ -263,8 +265,8 @@ bool gicv3_handle_sysreg(u32 iss, u64 *value)
 		if (read)
 			*value = sysreg_read_s(ICC_PMR_EL1);
 		else
-			sysreg_write_s(*value < PMR_MIN ? PMR_MIN : (*value & 0xff),
-				       ICC_PMR_EL1);
+			sysreg_write_s((*value & 0xff) < PMR_MIN ? PMR_MIN :
+				       (*value & 0xff), ICC_PMR_EL1);
 		break;
 	case ISS_ICC_CTLR:
 		if (read)
@@ -357,10 +359,12 @@ static enum mmio_result gicd_irouter(struct cell *cell, struct mmio_access *a,
 			a->value = 0;
 		return MMIO_HANDLED;
 	}
-	if (a->write && cell != &root_cell && a->size == 8) {
+	if (a->write && cell != &root_cell) {
 		struct per_cpu *t = cpu_by_hw_id(a->value & MPIDR_AFF_MASK);
 
-		if ((a->value & GICD_IROUTER_IRM) || !t || t->cell != cell)
+		/* A half write could name anyone: cells write all 64 bits. */
+		if (a->size != 8 || (a->value & GICD_IROUTER_IRM) || !t ||
+		    t->cell != cell)
 			return MMIO_HANDLED;	/* not to someone else's CPU */
 	}
 	if (a->write)
@@ -379,8 +383,14 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 	(void)arg;
 	if (offset & (a->size - 1))
 		return MMIO_UNHANDLED;	/* unaligned: not a GIC access */
-	if (offset >= GICD_IROUTER && offset < GICD_IROUTER_END)
-		return gicd_irouter(cell, a, offset, addr);
+	if (offset >= GICD_IROUTER && offset < GICD_IROUTER_END) {
+		enum mmio_result r;
+
+		cells_lock_acquire();
+		r = gicd_irouter(cell, a, offset, addr);
+		cells_lock_release();
+		return r;
+	}
 	for (i = 0; i < ARRAY_SIZE(gicd_banks); i++) {
 		const struct gicd_bank *b = &gicd_banks[i];
 		unsigned int per_byte = 8 / b->bits;
@@ -388,8 +398,10 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 
 		if (offset < b->start || offset >= b->end)
 			continue;
+		cells_lock_acquire();	/* ownership must not change meanwhile */
 		mask = owned_bits(cell, (unsigned int)(offset - b->start) * per_byte,
 				  a->size * per_byte, b->bits);
+		cells_lock_release();
 		if (!a->write) {
 			a->value = gicd_read(addr, a->size) & mask;
 			return MMIO_HANDLED;
@@ -461,11 +473,21 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 			a->value = ident ? gicd_read(addr, a->size) : 0;
 		return MMIO_HANDLED;
 	}
-	if (reg < GICR_SGI_BASE) {	/* own RD_base (normally mapped) */
-		if (a->write)
-			gicd_write(addr, a->size, a->value);
-		else
+	if (reg < GICR_SGI_BASE) {
+		/*
+		 * Own RD_base (the root's is mapped; a cell's is emulated): a
+		 * cell may not point the LPI tables anywhere (the GIC would
+		 * read and write that memory), put its redistributor to sleep
+		 * (SGI 15 would stop), or switch LPIs on or off.
+		 */
+		if (!a->write) {
 			a->value = gicd_read(addr, a->size);
+		} else if (cell == &root_cell) {
+			gicd_write(addr, a->size, a->value);
+		} else if (reg == GICR_CTLR && a->size == 4) {
+			mmio_write32(addr, ((u32)a->value & ~GICR_CTLR_ENABLE_LPIS) |
+				     (mmio_read32(addr) & GICR_CTLR_ENABLE_LPIS));
+		}
 		return MMIO_HANDLED;
 	}
 	if (a->size != 4) {
@@ -509,14 +531,31 @@ int gicv3_global_init(void)
 	return err;
 }
 
-/* A CPU changes cells: its redistributor's RD_base page goes along. */
+void gicv3_reset_spis(struct cell *cell)
+{
+	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell->desc);
+	u64 gicd = system_config->system.platform.gicd_base;
+	unsigned int i, n;
+
+	for (i = 0; i < cell->desc->num_irq_ranges; i++)
+		for (n = irq[i].first; n < irq[i].first + irq[i].count; n++)
+			mmio_write32(gicd + 0x180 + 4 * (n / 32), 1u << (n % 32));
+}
+
+/*
+ * A CPU changes cells. The root keeps its RD_base pages mapped; a cell's
+ * are emulated (see sgi_frame_access), so nothing is mapped for it.
+ */
 void gicv3_move_redistributor(struct per_cpu *cpu, struct cell *from,
 			      struct cell *to)
 {
 	u64 frame = cpu->arch.gicr;
 
-	paging_unmap(&from->stage2, frame, GICR_SGI_BASE);
-	paging_map(&to->stage2, frame, frame, GICR_SGI_BASE, MAP_RW | MAP_DEVICE);
+	if (from == &root_cell)
+		paging_unmap(&from->stage2, frame, GICR_SGI_BASE);
+	if (to == &root_cell)
+		paging_map(&to->stage2, frame, frame, GICR_SGI_BASE,
+			   MAP_RW | MAP_DEVICE);
 }
 
 int gicv3_map_redistributors(struct cell *cell)

@@ -5,6 +5,7 @@
  * CPU_OFF parks the CPU inside the hypervisor and CPU_ON wakes it, so the
  * hypervisor never loses a CPU to the platform firmware.
  */
+#include <axvm/cell.h>
 #include <hv/cell.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
@@ -41,8 +42,14 @@ static long cpu_on(u64 mpidr, u64 entry, u64 context)
 {
 	struct per_cpu *target = cell_cpu(mpidr);
 
+	struct cell *cell = this_cpu()->cell;
+
 	if (!target)
 		return PSCI_INVALID_PARAMETERS;
+	if (cell != &root_cell &&
+	    (__atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) ||
+	     cell->state != AXVM_CELL_STATE_RUNNING))
+		return PSCI_DENIED;	/* the cell is being stopped */
 	return cpu_start(target, entry, context) ? PSCI_ALREADY_ON :
 						  PSCI_SUCCESS;
 }
@@ -110,11 +117,8 @@ void psci_handle(struct trap_frame *frame)
 		break;
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		if (this_cpu()->cell != &root_cell) {
-			/* A cell's "system" is the cell itself. */
-			cell_shutdown(this_cpu()->cell);
-			cpu_park(this_cpu());
-		}
+		if (this_cpu()->cell != &root_cell)
+			cell_shutdown_self();	/* a cell's "system" is itself */
 		/* The root cell owns the machine: its request goes through. */
 		printk("root cell: %s\n", fn == PSCI_SYSTEM_OFF ?
 		       "system off" : "system reset");

@@ -98,6 +98,11 @@ void arch_cell_flush(struct cell *cell)
 	isb();
 }
 
+void arch_cell_reset_irqs(struct cell *cell)
+{
+	gicv3_reset_spis(cell);
+}
+
 void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to)
 {
 	gicv3_move_redistributor(cpu, from, to);

@@ -61,6 +61,12 @@ void arch_cell_destroy(struct cell *cell);
 void arch_cell_flush(struct cell *cell);
 
 /**
+ * arch_cell_reset_irqs() - the shared interrupts @cell's config names
+ * change hands: switch them off, so that neither side inherits them live.
+ */
+void arch_cell_reset_irqs(struct cell *cell);
+
+/**
  * arch_cpu_moved() - parked @cpu now belongs to @to instead of @from:
  * move its per-CPU devices (arm64: the redistributor frame).
  */

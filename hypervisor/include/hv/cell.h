@@ -26,6 +26,8 @@
  * @cpus:          the CPUs it owns now.
  * @stage2:        its guest-physical address space.
  * @console:       its console ring.
+ * @stopping:      a shutdown, destroy or failure is parking its CPUs:
+ *                 PSCI CPU_ON is refused meanwhile.
  * @fail_syndrome: for a failed cell: what stopped it...
  * @fail_address:  ...and where.
  * @arch:          the architecture's part.
@@ -39,12 +41,20 @@ struct cell {
 	__u64 cpus[AXVM_CPU_SET_WORDS];
 	struct paging stage2;
 	struct axvm_console_ring *console;
+	bool stopping;
 	u64 fail_syndrome;
 	u64 fail_address;
 	struct arch_cell arch;
 };
 
 extern struct cell root_cell;
+
+/**
+ * cells_lock_acquire() / cells_lock_release() - hold off cell creation and
+ * destruction (ownership of CPUs, memory and interrupts stays put).
+ */
+void cells_lock_acquire(void);
+void cells_lock_release(void);
 
 /** cell_by_id() - the cell with @id, or NULL. */
 struct cell *cell_by_id(u64 id);
@@ -55,6 +65,9 @@ long cell_set_loadable(struct cell *cell);
 long cell_start(struct cell *cell);
 long cell_shutdown(struct cell *cell);
 long cell_destroy(struct cell *cell);
+
+/** cell_shutdown_self() - the calling CPU's cell shuts itself down. */
+void __attribute__((noreturn)) cell_shutdown_self(void);
 
 /**
  * cell_fail() - the calling CPU's cell broke a rule or crashed: stop all

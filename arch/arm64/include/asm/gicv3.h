@@ -35,6 +35,7 @@ int gicv3_cpu_init(struct per_cpu *cpu);
 void gicv3_cpu_exit(struct per_cpu *cpu);
 void gicv3_setup_management_sgi(struct per_cpu *cpu);
 int gicv3_map_redistributors(struct cell *cell);
+void gicv3_reset_spis(struct cell *cell);
 void gicv3_move_redistributor(struct per_cpu *cpu, struct cell *from,
 			      struct cell *to);
 

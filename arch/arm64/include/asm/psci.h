@@ -19,6 +19,7 @@
 #define PSCI_SUCCESS		0
 #define PSCI_NOT_SUPPORTED	(-1)
 #define PSCI_INVALID_PARAMETERS	(-2)
+#define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
 
 #define PSCI_AFFINITY_ON	0
