@@ -315,6 +315,29 @@ static const struct gicd_bank gicd_banks[] = {
 
 static spinlock_t gicd_lock;
 
+/*
+ * Priorities a cell writes never reach the top ones: an interrupt of the
+ * cell's at priority 0, taken and never completed, would otherwise keep
+ * SGI 15 (priority 0) from ever reaching its CPU.
+ */
+#define CELL_PRIORITY_MIN	0x10
+
+static u64 clamp_priorities(struct cell *cell, u64 value, unsigned int bytes)
+{
+	unsigned int i;
+
+	if (cell == &root_cell)
+		return value;
+	for (i = 0; i < bytes; i++) {
+		u64 shift = 8 * i, prio = (value >> shift) & 0xff;
+
+		if (prio < CELL_PRIORITY_MIN)
+			value = (value & ~(0xffull << shift)) |
+				((u64)CELL_PRIORITY_MIN << shift);
+	}
+	return value;
+}
+
 static u64 gicd_read(u64 addr, unsigned int size)
 {
 	switch (size) {
@@ -406,6 +429,8 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 			a->value = gicd_read(addr, a->size) & mask;
 			return MMIO_HANDLED;
 		}
+		if (b->bits == 8)
+			a->value = clamp_priorities(cell, a->value, a->size);
 		if (b->rmw) {
 			spin_lock(&gicd_lock);
 			gicd_write(addr, a->size, (a->value & mask) |
@@ -497,7 +522,7 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 			if (!a->write)
 				a->value = *(volatile u8 *)(uintptr_t)addr;
 			else if (reg != GICR_IPRIORITYR + SGI_MANAGEMENT)
-				mmio_write8(addr, (u8)a->value);
+				mmio_write8(addr, (u8)clamp_priorities(cell, a->value, 1));
 			return MMIO_HANDLED;
 		}
 		return MMIO_UNHANDLED;
@@ -506,6 +531,8 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 		a->value = mmio_read32(addr);
 		return MMIO_HANDLED;
 	}
+	if (reg >= GICR_IPRIORITYR && reg < GICR_IPRIORITYR + 32)
+		a->value = clamp_priorities(cell, a->value, 4);
 	if (reg == GICR_IGROUPR0 || reg == GICR_IGRPMODR0)
 		keep = SGI_BIT;		/* read-modify-write: ours stays */
 	else if (reg == GICR_PRIO_SGI15_WORD)
