@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define AXVM_DEVICE		"/dev/axvm"
@@ -138,6 +140,35 @@ static inline void *read_whole_file(const char *path, size_t *size)
 	close(fd);
 	*size = len;
 	return buf;
+}
+
+/*
+ * Read one word at physical @phys through /dev/mem in a child (the test
+ * boot has iomem=relaxed). Returns the signal that killed the child, 0 if
+ * the read worked, or -1 if /dev/mem refused.
+ */
+static inline int probe_physical(unsigned long long phys)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int fd = open("/dev/mem", O_RDONLY | O_SYNC);
+		volatile unsigned int *p;
+
+		if (fd < 0)
+			_exit(100);
+		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (off_t)phys);
+		if (p == MAP_FAILED)
+			_exit(101);
+		(void)*p;
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status);
+	return WEXITSTATUS(status) ? -1 : 0;
 }
 
 #endif /* AXVM_SELFTEST_UTIL_H */

@@ -65,28 +65,6 @@ static bool cpu_is_online(int cpu)
 	return buf[0] == '1';
 }
 
-/* A child reads physical @phys through /dev/mem: 0, or the signal. */
-static int probe_physical(unsigned long long phys)
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		int fd = open("/dev/mem", O_RDONLY | O_SYNC);
-		volatile unsigned int *p;
-
-		if (fd < 0)
-			_exit(100);
-		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (off_t)phys);
-		if (p == MAP_FAILED)
-			_exit(101);
-		(void)*p;
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status) ? -1 : 0;
-}
 
 /* Wait up to @seconds for @cell's state in `cell list` to be @state. */
 static bool wait_state(const char *cell, const char *state, int seconds)

@@ -168,33 +168,6 @@ static u_int64_t hypervisor_phys(void)
 	return phys;
 }
 
-/*
- * Read one word at @phys through /dev/mem in a child. Returns the signal
- * that killed it, 0 if the read worked, or -1 if /dev/mem refused.
- */
-static int probe_physical(u_int64_t phys)
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		int fd = open("/dev/mem", O_RDONLY | O_SYNC);
-		volatile u_int32_t *p;
-
-		if (fd < 0)
-			_exit(100);
-		p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, (off_t)phys);
-		if (p == MAP_FAILED)
-			_exit(101);
-		(void)*p;
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	if (WIFSIGNALED(status))
-		return WTERMSIG(status);
-	return WEXITSTATUS(status) ? -1 : 0;
-}
 
 TEST_F(hv, hypervisor_memory_is_out_of_reach)
 {
