@@ -168,7 +168,7 @@ TEST_F(cells, life_cycle)
 }
 
 /* The rtos inmate on its timer interrupt, in two cells at once. */
-TEST_F(cells, two_cells_side_by_side)
+TEST_F_TIMEOUT(cells, two_cells_side_by_side, 120)
 {
 	char out[4096];
 
@@ -184,7 +184,10 @@ TEST_F(cells, two_cells_side_by_side)
 	/* Shutting one down leaves the other ticking. */
 	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell shutdown rtos"));
 	EXPECT_TRUE(wait_state("rtos", "shut-down", 2));
-	EXPECT_TRUE(wait_console("bare", "rtos: tick 4000", 15));
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 4000", 40)) {
+		run(out, sizeof(out), "axvm-ctl console bare; axvm-ctl cell list; axvm-ctl console");
+		TH_LOG("%s", out);
+	}
 	EXPECT_TRUE(wait_state("bare", "running", 1));
 	run(out, sizeof(out), "axvm-ctl info");
 	EXPECT_NE(NULL, strstr(out, "cells:             2")) TH_LOG("%s", out);
@@ -252,7 +255,7 @@ TEST_F(cells, conflicts_are_refused_and_change_nothing)
 	EXPECT_NE(NULL, strstr(out, "1 cell still exists; destroy it first")) TH_LOG("%s", out);
 }
 
-TEST_F(cells, fifty_rounds_without_leaks)
+TEST_F_TIMEOUT(cells, fifty_rounds_without_leaks, 120)
 {
 	long used, free_before, free_after;
 
