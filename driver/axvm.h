@@ -119,6 +119,10 @@ int axvm_not_enabled(const char *what);
 /* cells.c */
 void axvm_cells_disabled(void);
 
+/* bench.c: debugfs figures for make bench */
+void axvm_bench_init(void);
+void axvm_bench_exit(void);
+
 /* devices.c */
 struct axvm_cell_desc;
 int axvm_check_devices_free(const struct axvm_cell_desc *cell);

@@ -99,6 +99,7 @@ static int __init axvm_init(void)
 		goto err_sysfs;
 	}
 	axvm_firmware_set_device(axvm_misc.this_device);
+	axvm_bench_init();
 
 	pr_info("axvm: version %s loaded; /dev/axvm ready\n", AXVM_VERSION);
 	return 0;
@@ -110,6 +111,7 @@ err_sysfs:
 
 static void __exit axvm_exit(void)
 {
+	axvm_bench_exit();
 	misc_deregister(&axvm_misc);
 	axvm_sysfs_exit();
 	pr_info("axvm: unloaded\n");
