@@ -27,6 +27,7 @@ static const struct verb *const verbs[] = {
 	&verb_config_show,
 	&verb_config_compile,
 	&verb_firmware_check,
+	&verb_hardware_check,
 };
 
 static void print_verbs(FILE *out)

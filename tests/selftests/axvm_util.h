@@ -7,6 +7,7 @@
 #define AXVM_SELFTEST_UTIL_H
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -169,6 +170,41 @@ static inline int probe_physical(unsigned long long phys)
 	if (WIFSIGNALED(status))
 		return WTERMSIG(status);
 	return WEXITSTATUS(status) ? -1 : 0;
+}
+
+/* Run a shell command; its exit status, and its output in @out if given. */
+static inline __attribute__((format(printf, 3, 4))) int run(char *out, size_t size, const char *fmt, ...)
+{
+	char cmd[512];
+	va_list args;
+	FILE *p;
+	size_t len = 0;
+	int status;
+
+	va_start(args, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, args);
+	va_end(args);
+	strncat(cmd, " 2>&1", sizeof(cmd) - strlen(cmd) - 1);
+	p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	if (out && size) {
+		while (len + 1 < size) {
+			size_t n = fread(out + len, 1, size - 1 - len, p);
+
+			if (!n)
+				break;
+			len += n;
+		}
+		out[len] = '\0';
+	} else {
+		char sink[256];
+
+		while (fread(sink, 1, sizeof(sink), p))
+			;
+	}
+	status = pclose(p);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 #endif /* AXVM_SELFTEST_UTIL_H */

@@ -15,41 +15,6 @@
 #define INMATES "/usr/lib/axvm/inmates/"
 #define RTOS_RAM 0x71000000ull	/* rtos.json's memory */
 
-/* Run a shell command; its exit status, and its output in @out if given. */
-static int run(char *out, size_t size, const char *fmt, ...)
-{
-	char cmd[512];
-	va_list args;
-	FILE *p;
-	size_t len = 0;
-	int status;
-
-	va_start(args, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, args);
-	va_end(args);
-	strncat(cmd, " 2>&1", sizeof(cmd) - strlen(cmd) - 1);
-	p = popen(cmd, "r");
-	if (!p)
-		return -1;
-	if (out && size) {
-		while (len + 1 < size) {
-			size_t n = fread(out + len, 1, size - 1 - len, p);
-
-			if (!n)
-				break;
-			len += n;
-		}
-		out[len] = '\0';
-	} else {
-		char sink[256];
-
-		while (fread(sink, 1, sizeof(sink), p))
-			;
-	}
-	status = pclose(p);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 static bool cpu_is_online(int cpu)
 {
 	char path[64], buf[8];
