@@ -51,6 +51,18 @@ int usage_error(const struct verb *verb, const char *fmt, ...)
 int send_config(const char *path, bool want_system, unsigned long cmd,
 		const char *what, int *result);
 
+/* exits.c: the exit counters of /sys/devices/axvm/cpuN */
+#include <axvm/hypercall.h>
+#define AXVM_SYSFS "/sys/devices/axvm"
+extern const char *const exit_reason_names[AXVM_NUM_EXIT_REASONS];
+/* A sysfs attribute without its newline; "" if it cannot be read. */
+void read_sysfs(const char *path, char *buf, size_t size);
+/* CPU @cpu's counters; -1 if sysfs has no such CPU. */
+int read_cpu_exits(unsigned int cpu, unsigned long long exits[AXVM_NUM_EXIT_REASONS]);
+void print_exits_header(void);
+void print_exits_row(const char *label,
+		     const unsigned long long exits[AXVM_NUM_EXIT_REASONS]);
+
 /* device.c */
 int device_open(void);
 int device_ioctl(int fd, unsigned long cmd, void *arg, const char *what);

@@ -228,16 +228,13 @@ static int run_list(int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const char *const exit_names[] = {
-	"hypercall", "psci", "mmio", "sysreg", "abort", "management", "other",
-};
-
 /* Exits of the cell's CPUs since enable, by reason, from sysfs. */
 static int run_stats(int argc, char **argv)
 {
 	struct axvm_cell_info cells[MAX_LIST];
 	const struct axvm_cell_info *cell = NULL;
-	unsigned long long total[7] = { 0 };
+	unsigned long long total[AXVM_NUM_EXIT_REASONS] = { 0 };
+	unsigned long long exits[AXVM_NUM_EXIT_REASONS];
 	long id;
 	int fd, n;
 
@@ -253,36 +250,20 @@ static int run_stats(int argc, char **argv)
 			cell = &cells[i];
 	if (!cell)
 		return EXIT_FAILED;
-	printf("cell %u \"%s\" (%s): exits since enable\n  cpu", cell->id,
+	printf("cell %u \"%s\" (%s): exits since enable\n", cell->id,
 	       cell->name, axvm_cell_state_name(cell->state));
-	for (int r = 0; r < 7; r++)
-		printf(" %11s", exit_names[r]);
-	printf("\n");
+	print_exits_header();
 	for (unsigned int c = 0; c < AXVM_MAX_CPUS_ABI; c++) {
-		if (!axvm_cpu_in_set(cell->cpus, c))
-			continue;
-		printf("  %3u", c);
-		for (int r = 0; r < 7; r++) {
-			char path[128], val[32] = "0";
-			FILE *f;
+		char label[8];
 
-			snprintf(path, sizeof(path), "/sys/devices/axvm/cpu%u/exits_%s",
-				 c, exit_names[r]);
-			f = fopen(path, "r");
-			if (f) {
-				if (!fgets(val, sizeof(val), f))
-					val[0] = '0';
-				fclose(f);
-			}
-			total[r] += strtoull(val, NULL, 10);
-			printf(" %11llu", strtoull(val, NULL, 10));
-		}
-		printf("\n");
+		if (!axvm_cpu_in_set(cell->cpus, c) || read_cpu_exits(c, exits))
+			continue;
+		for (int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+			total[r] += exits[r];
+		snprintf(label, sizeof(label), "%u", c);
+		print_exits_row(label, exits);
 	}
-	printf("  all");
-	for (int r = 0; r < 7; r++)
-		printf(" %11llu", total[r]);
-	printf("\n");
+	print_exits_row("all", total);
 	return EXIT_OK;
 }
 

@@ -14,46 +14,15 @@
 
 #include "axvm-ctl.h"
 
-#define SYSFS "/sys/devices/axvm"
 #define MAX_CPUS 256
-
-static const char *const reasons[AXVM_NUM_EXIT_REASONS] = {
-	"hypercall", "psci", "mmio", "sysreg", "abort", "management", "other",
-};
-
-/* Read one sysfs attribute; "" if it cannot be read. */
-static void read_attr(const char *path, char *buf, size_t size)
-{
-	FILE *f = fopen(path, "r");
-
-	buf[0] = '\0';
-	if (!f)
-		return;
-	if (!fgets(buf, (int)size, f))
-		buf[0] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	fclose(f);
-}
 
 /* exits[cpu][reason]; returns how many CPUs have a directory. */
 static unsigned int read_exits(unsigned long long exits[][AXVM_NUM_EXIT_REASONS])
 {
 	unsigned int n = 0;
 
-	for (unsigned int cpu = 0; cpu < MAX_CPUS; cpu++) {
-		char path[128], val[32];
-
-		snprintf(path, sizeof(path), SYSFS "/cpu%u", cpu);
-		if (access(path, F_OK))
-			break;
-		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++) {
-			snprintf(path, sizeof(path), SYSFS "/cpu%u/exits_%s",
-				 cpu, reasons[r]);
-			read_attr(path, val, sizeof(val));
-			exits[cpu][r] = strtoull(val, NULL, 10);
-		}
+	while (n < MAX_CPUS && !read_cpu_exits(n, exits[n]))
 		n++;
-	}
 	return n;
 }
 
@@ -71,7 +40,7 @@ static void print_json(const struct axvm_info *info, const char *fw_version,
 	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
 		printf("%s{\"cpu\": %u", cpu ? ", " : "", cpu);
 		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
-			printf(", \"%s\": %llu", reasons[r], exits[cpu][r]);
+			printf(", \"%s\": %llu", exit_reason_names[r], exits[cpu][r]);
 		printf("}");
 	}
 	printf("]}\n");
@@ -93,15 +62,13 @@ static void print_text(const struct axvm_info *info, const char *fw_version,
 	printf("hypervisor memory: %llu of %llu KiB in use\n",
 	       (unsigned long long)info->memory_used >> 10,
 	       (unsigned long long)info->memory_total >> 10);
-	printf("exits since enable:\n  cpu");
-	for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
-		printf(" %11s", reasons[r]);
-	printf("\n");
+	printf("exits since enable:\n");
+	print_exits_header();
 	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
-		printf("  %3u", cpu);
-		for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
-			printf(" %11llu", exits[cpu][r]);
-		printf("\n");
+		char label[8];
+
+		snprintf(label, sizeof(label), "%u", cpu);
+		print_exits_row(label, exits[cpu]);
 	}
 }
 
@@ -130,7 +97,7 @@ static int run_info(int argc, char **argv)
 	if (ret < 0)
 		return EXIT_FAILED;
 	info.version[sizeof(info.version) - 1] = '\0';
-	read_attr(SYSFS "/firmware_version", fw_version, sizeof(fw_version));
+	read_sysfs(AXVM_SYSFS "/firmware_version", fw_version, sizeof(fw_version));
 	ncpus = read_exits(exits);
 	if (json)
 		print_json(&info, fw_version, exits, ncpus);
