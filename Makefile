@@ -27,6 +27,16 @@ ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(DEPS_MK)
 endif
+# The Linux the module is built for and the guest boots: the first of the
+# fetched kernels unless KERNEL names another (make check KERNEL=6.12).
+KERNEL ?= $(firstword $(KERNELS))
+KDIR = $(KDIR_$(KERNEL))
+VMLINUZ = $(VMLINUZ_$(KERNEL))
+ifneq ($(KERNELS),)
+ifeq ($(filter $(KERNEL),$(KERNELS)),)
+$(error KERNEL=$(KERNEL) is not one of the fetched kernels: $(KERNELS))
+endif
+endif
 $(DEPS_MK): $(TOP)/scripts/deps.sh
 	$(Q)$(TOP)/scripts/deps.sh
 	$(Q)touch $@
@@ -50,20 +60,19 @@ include tests/qemu/qemu.mk
 include tests/fuzz/fuzz.mk
 include tests/bench/bench.mk
 
-all: module firmware tools inmates selftests bench-build
+all: modules firmware tools inmates selftests bench-build
 
-check: all unit fuzz-build $(INITRD)
+# The guest suite runs once per kernel in CHECK_KERNELS (all of them unless
+# KERNEL or CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each.
+CHECK_KERNELS ?= $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),$(KERNELS))
+GUEST_RUNS = $(foreach k,$(CHECK_KERNELS),$(k),$(VMLINUZ_$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
+check: all unit fuzz-build $(foreach k,$(CHECK_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
 	$(Q)$(QEMU_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
-		FUZZ_OUT='$(FUZZ_OUT)' \
-		LOG=$(OUT)/guest-tests.log $(TOP)/tests/check.sh
+		FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \
+		LOG_DIR=$(OUT) $(TOP)/tests/check.sh
 
 clean:
 	$(Q)rm -rf $(OUT) $(HOST_OUT)
-	$(Q)$(MAKE) -s -C $(TOP) -f driver/driver.mk driver-clean 2>/dev/null || true
-	$(Q)find $(TOP)/driver \( -name '*.o' -o -name '*.ko' -o -name '*.mod' \
-		-o -name '*.mod.c' -o -name '.*.cmd' -o -name 'modules.order' \
-		-o -name 'Module.symvers' \) -delete
-	$(Q)rm -f $(TOP)/modules.order $(TOP)/Module.symvers
 
 distclean: clean
 	$(Q)rm -rf $(BUILD)

@@ -1,16 +1,32 @@
 # SPDX-License-Identifier: GPL-2.0
-# The Linux module, built with Kbuild against the fetched kernel headers.
-MODULE := $(TOP)/driver/axvm.ko
-KBUILD_ARGS = -C $(KDIR) M=$(TOP) ARCH=$(KERNEL_ARCH) \
+# The Linux module, built with Kbuild once for every fetched kernel from the
+# same source. Kbuild writes its objects next to the sources (before 6.13
+# there is no separate output directory for external modules), so each
+# kernel gets a tree of links to the sources: build/<arch>/linux-<kernel>/src.
+MODULE = $(OUT)/linux-$(KERNEL)/axvm.ko
+MODULES = $(foreach k,$(KERNELS),$(OUT)/linux-$(k)/axvm.ko)
+MODULE_SRCS = $(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
+	$(TOP)/driver/Kbuild
+kbuild_args = -C $(KDIR_$(1)) M=$(OUT)/linux-$(1)/src ARCH=$(KERNEL_ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) AXVM_VERSION='$(VERSION)'
 
-# Kbuild output is kept, minus its note that a module without vmlinux gets
-# no BTF (true and harmless for an out-of-tree module).
-module: $(DEPS_MK)
-	@mkdir -p $(OUT)
-	$(Q)$(MAKE) $(KBUILD_ARGS) modules > $(OUT)/kbuild.log 2>&1; rc=$$?; \
-		grep -v 'Skipping BTF generation' $(OUT)/kbuild.log; exit $$rc
-	@echo "  MODULE   driver/axvm.ko"
+.PHONY: module modules
+module: $(MODULE)
+modules: $(MODULES)
 
-driver-clean:
-	$(Q)[ -z "$(KDIR)" ] || $(MAKE) $(KBUILD_ARGS) clean
+# Kbuild knows what is out of date, so it always runs; the copy only
+# happens when the module changed, so that what depends on it stays put.
+# Its note that a module without vmlinux gets no BTF is dropped (true and
+# harmless for an out-of-tree module).
+$(OUT)/linux-%/axvm.ko: FORCE $(DEPS_MK)
+	@mkdir -p $(@D)/src/driver
+	$(Q)ln -sfn $(TOP)/include $(@D)/src/include
+	$(Q)ln -sf $(TOP)/Kbuild $(@D)/src/Kbuild
+	$(Q)ln -sf $(MODULE_SRCS) $(@D)/src/driver/
+	$(Q)find $(@D)/src/driver -xtype l -delete
+	$(Q)$(MAKE) $(call kbuild_args,$*) modules > $(@D)/kbuild.log 2>&1; \
+		rc=$$?; grep -v 'Skipping BTF generation' $(@D)/kbuild.log; \
+		[ $$rc = 0 ] || exit $$rc
+	$(Q)cmp -s $(@D)/src/driver/axvm.ko $@ || \
+		{ cp $(@D)/src/driver/axvm.ko $@ && \
+		  echo "  MODULE   $(patsubst $(TOP)/%,%,$@) (Linux $*)"; }

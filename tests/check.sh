@@ -50,7 +50,13 @@ stage cli "$top/tests/cli-test.sh"
 stage schema "$top/tests/schema-check.py"
 stage fuzz "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-15}"
 stage inmates-bare "$top/tests/qemu/bare-inmates.sh"
-stage guest "$top/tests/qemu/guest-tests.sh"
+# The whole guest suite on every kernel make passes (GUEST_RUNS).
+for run in $GUEST_RUNS; do
+	IFS=, read -r kernel vmlinuz initrd <<< "$run"
+	stage "guest-$kernel" env VMLINUZ="$vmlinuz" INITRD="$initrd" \
+		GUEST_NAME="guest-$kernel" LOG="$LOG_DIR/guest-tests-$kernel.log" \
+		"$top/tests/qemu/guest-tests.sh"
+done
 
 echo "1..$n"
 summary="$passed passed, $failed failed"

@@ -4,7 +4,7 @@
 # the caller.
 function fail(msg) { print "not ok - " msg; failed++ }
 /^AXVM-SUITE-BEGIN / {
-	suite = $2; prefix = "guest/" suite; in_suite = 1
+	suite = $2; prefix = guest "/" suite; in_suite = 1
 	ks_tests = 0; ks_failed = 0; next
 }
 /^AXVM-SUITE-END / {
@@ -29,20 +29,20 @@ END {
 		total += ks_tests
 	}
 	if (qemu_rc == 124 || qemu_rc == 137)
-		fail("guest: timed out")
+		fail(guest ": timed out")
 	else if (qemu_rc != 0)
-		fail("guest: qemu exited with status " qemu_rc)
+		fail(guest ": qemu exited with status " qemu_rc)
 	if (!done)
-		fail("guest: the test run did not finish")
+		fail(guest ": the test run did not finish")
 	if (bad_kernel != "")
-		fail("guest: kernel log has an oops or a warning:" bad_kernel)
+		fail(guest ": kernel log has an oops or a warning:" bad_kernel)
 	else if (done)
-		print "ok - guest: kernel log clean"
+		print "ok - " guest ": kernel log clean"
 	if (total == 0)
-		fail("guest: zero tests ran")
+		fail(guest ": zero tests ran")
 	if (!poweroff_enabled)
-		fail("guest: could not enable the hypervisor for the final power-off")
+		fail(guest ": could not enable the hypervisor for the final power-off")
 	else if (qemu_rc == 0)
-		print "ok - guest: powered off through the hypervisor (PSCI SYSTEM_OFF)"
+		print "ok - " guest ": powered off through the hypervisor (PSCI SYSTEM_OFF)"
 	exit failed ? 1 : 0
 }

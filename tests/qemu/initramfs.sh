@@ -15,9 +15,15 @@ ln -s busybox "$stage/bin/sh"
 cp "$TOP/tests/qemu/init" "$stage/init"
 cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$stage/usr/lib/axvm/"
 cp "$MODULE" "$stage/lib/modules/"
-# Debian's virtio-mmio driver, for the device-partition tests.
-find "$(dirname "$VMLINUZ")/../lib/modules" -name virtio_mmio.ko \
-	-exec cp {} "$stage/lib/modules/" \;
+# Debian's virtio-mmio driver, for the device-partition tests (newer
+# Debian kernels ship their modules xz-compressed; busybox insmod wants
+# them plain).
+vmmio=$(find "${KMODULES:?}" -name 'virtio_mmio.ko*' | head -n1)
+[ -n "$vmmio" ] || { echo "initramfs.sh: no virtio_mmio.ko under $KMODULES" >&2; exit 1; }
+case "$vmmio" in
+*.xz) xz -dc "$vmmio" > "$stage/lib/modules/virtio_mmio.ko" ;;
+*) cp "$vmmio" "$stage/lib/modules/virtio_mmio.ko" ;;
+esac
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
 cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The emulated reference machine: initramfs, selftest runs and the demo.
 
-INITRD := $(OUT)/initramfs.cpio.gz
+# One initramfs per kernel (it carries that kernel's modules).
+INITRD = $(OUT)/linux-$(KERNEL)/initramfs.cpio.gz
 QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 	QEMU_MACHINE='$(QEMU_MACHINE)' QEMU_APPEND='$(QEMU_APPEND)' \
 	QEMU_BARE_MACHINE='$(QEMU_BARE_MACHINE)' VMLINUZ='$(VMLINUZ)' \
@@ -13,10 +14,11 @@ QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 
 .PHONY: initramfs
 initramfs: $(INITRD)
-$(INITRD): module $(FIRMWARE) $(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) \
-		$(BENCH_PROGS) \
+$(OUT)/linux-%/initramfs.cpio.gz: $(OUT)/linux-%/axvm.ko $(FIRMWARE) \
+		$(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) $(BENCH_PROGS) \
 		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/*)
-	$(Q)$(QEMU_ENV) $(TOP)/tests/qemu/initramfs.sh $@
+	$(Q)$(QEMU_ENV) MODULE='$<' KMODULES='$(KMODULES_$*)' \
+		$(TOP)/tests/qemu/initramfs.sh $@
 	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"
 
 # An interactive shell when a terminal is attached; otherwise the demo runs
@@ -32,4 +34,5 @@ demo: $(INITRD)
 
 .PHONY: guest-tests
 guest-tests: $(INITRD)
-	$(Q)$(QEMU_ENV) LOG=$(OUT)/guest-tests.log $(TOP)/tests/qemu/guest-tests.sh
+	$(Q)$(QEMU_ENV) LOG=$(OUT)/linux-$(KERNEL)/guest-tests.log \
+		GUEST_NAME=guest-$(KERNEL) $(TOP)/tests/qemu/guest-tests.sh
