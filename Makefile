@@ -32,6 +32,8 @@ endif
 KERNEL ?= $(firstword $(KERNELS))
 KDIR = $(KDIR_$(KERNEL))
 VMLINUZ = $(VMLINUZ_$(KERNEL))
+# The guest's root file system, one per kernel (it carries its modules).
+INITRD = $(OUT)/linux-$(KERNEL)/initramfs.cpio.gz
 ifneq ($(KERNELS),)
 ifeq ($(filter $(KERNEL),$(KERNELS)),)
 $(error KERNEL=$(KERNEL) is not one of the fetched kernels: $(KERNELS))
@@ -56,9 +58,9 @@ include driver/driver.mk
 include inmates/inmates.mk
 include tests/unit/unit.mk
 include tests/selftests/selftests.mk
+include tests/bench/bench.mk
 include tests/qemu/qemu.mk
 include tests/fuzz/fuzz.mk
-include tests/bench/bench.mk
 
 all: modules firmware tools inmates selftests bench-build
 

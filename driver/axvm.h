@@ -56,6 +56,9 @@ long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
 long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
 long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2);
 void axvm_arch_flush(void *addr, size_t size);
+/* arm64_bench.c: the bench's probes (counter ticks, instructions retired) */
+u64 axvm_arch_ticks(void);
+int axvm_arch_count_instructions(void (*fn)(void), u32 *counts, unsigned int n);
 
 /* hypervisor.c */
 struct axvm_system_config;

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /sys/kernel/debug/axvm/hypercall_ticks: for `make bench`, the round trip
- * of a null hypercall from the root cell, in counter ticks: 2000 calls of
- * AXVM_HC_VERSION, "samples min avg p99 max". Only while enabled.
+ * /sys/kernel/debug/axvm/hypercall_{ticks,instructions}: for `make bench`,
+ * the round trip of a null hypercall from the root cell, in counter ticks
+ * and in instructions retired (EL1 and EL2): 2000 calls of AXVM_HC_VERSION
+ * with interrupts off, "samples min avg p99 max". Only while enabled;
+ * instructions only where the PMU counts them (QEMU: -icount).
  */
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
-#include <asm/arch_timer.h>
 
 #include <axvm/hypercall.h>
 
@@ -25,12 +26,28 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int hypercall_ticks_show(struct seq_file *m, void *unused)
+static void null_hypercall(void)
 {
-	u32 *v;
-	u64 sum = 0;
+	axvm_hypervisor_call(AXVM_HC_VERSION, 0, 0);
+}
+
+static int count_ticks(u32 *v, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		u64 t0 = axvm_arch_ticks();
+
+		null_hypercall();
+		v[i] = (u32)(axvm_arch_ticks() - t0);
+	}
+	return 0;
+}
+
+static int hypercall_show(struct seq_file *m, bool instructions)
+{
 	unsigned long flags;
-	int i;
+	u64 sum = 0;
+	u32 *v;
+	int i, err;
 
 	if (mutex_lock_interruptible(&axvm_state.lock))
 		return -EINTR;
@@ -44,14 +61,16 @@ static int hypercall_ticks_show(struct seq_file *m, void *unused)
 		return -ENOMEM;
 	}
 	local_irq_save(flags);
-	for (i = 0; i < SAMPLES; i++) {
-		u64 t0 = __arch_counter_get_cntvct();
-
-		axvm_hypervisor_call(AXVM_HC_VERSION, 0, 0);
-		v[i] = (u32)(__arch_counter_get_cntvct() - t0);
-	}
+	if (instructions)
+		err = axvm_arch_count_instructions(null_hypercall, v, SAMPLES);
+	else
+		err = count_ticks(v, SAMPLES);
 	local_irq_restore(flags);
 	mutex_unlock(&axvm_state.lock);
+	if (err) {
+		kfree(v);
+		return err;
+	}
 	for (i = 0; i < SAMPLES; i++)
 		sum += v[i];
 	sort(v, SAMPLES, sizeof(*v), cmp_u32, NULL);
@@ -60,13 +79,26 @@ static int hypercall_ticks_show(struct seq_file *m, void *unused)
 	kfree(v);
 	return 0;
 }
+
+static int hypercall_ticks_show(struct seq_file *m, void *unused)
+{
+	return hypercall_show(m, false);
+}
 DEFINE_SHOW_ATTRIBUTE(hypercall_ticks);
+
+static int hypercall_instructions_show(struct seq_file *m, void *unused)
+{
+	return hypercall_show(m, true);
+}
+DEFINE_SHOW_ATTRIBUTE(hypercall_instructions);
 
 void axvm_bench_init(void)
 {
 	bench_dir = debugfs_create_dir("axvm", NULL);
 	debugfs_create_file("hypercall_ticks", 0400, bench_dir, NULL,
 			    &hypercall_ticks_fops);
+	debugfs_create_file("hypercall_instructions", 0400, bench_dir, NULL,
+			    &hypercall_instructions_fops);
 }
 
 void axvm_bench_exit(void)

@@ -8,7 +8,7 @@ INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi \
 	virtio_rng psci_probe
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
-	lib/$(ARCH)/timer.c
+	lib/$(ARCH)/timer.c lib/$(ARCH)/pmu.c
 INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \

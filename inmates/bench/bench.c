@@ -7,10 +7,15 @@
  *   hypercall  round trip of AXVM_HC_VERSION (only in a cell)
  *   mmio       round trip of a read of GICD_TYPER, which the hypervisor
  *              emulates (only in a cell)
+ *   hypercall_instructions, mmio_instructions
+ *              the same round trips in instructions retired (EL1 and EL2),
+ *              where the PMU counts them (QEMU: under -icount)
  *   timer      latency from the virtual timer's deadline to its interrupt
- *              handler, TIMER_SAMPLES samples
+ *              handler, TIMER_SAMPLES samples; and how many other
+ *              interrupts arrived meanwhile (expected: none)
  *
- * Each result is one line "AXVM-BENCH <name> <samples> <min> <avg> <p99>
+ * The first line, "AXVM-BENCH started <counter>", tells when the inmate
+ * first printed, for the start-to-output time. Each result is one line "AXVM-BENCH <name> <samples> <min> <avg> <p99>
  * <max>" for tests/bench/run.sh; the run ends with "AXVM-BENCH done".
  * The same image runs alone on the machine for the baseline.
  */
@@ -23,7 +28,7 @@
 #define GICD_TYPER	0x08000004ul
 
 static u32 samples[TIMER_SAMPLES];
-static volatile unsigned int taken;
+static volatile unsigned int taken, foreign;
 static u64 deadline, period;
 
 /* Shell sort: no library here, and n log n matters for 10000 samples. */
@@ -39,31 +44,64 @@ static void sort(u32 *v, unsigned int n)
 			}
 }
 
-static void summarize(const char *name, u32 *v, unsigned int n)
+static void summarize(const char *name, const char *unit, u32 *v, unsigned int n)
 {
 	u64 sum = 0;
 
 	for (unsigned int i = 0; i < n; i++)
 		sum += v[i];
 	sort(v, n);
-	printk("AXVM-BENCH %s %u %u %llu %u %u\n", name, n, v[0],
+	printk("AXVM-BENCH %s%s %u %u %llu %u %u\n", name, unit, n, v[0],
 	       (unsigned long long)(sum / n), v[n - n / 100 - 1], v[n - 1]);
 }
 
+static void round_trip(bool mmio)
+{
+	if (mmio)
+		(void)*(volatile u32 *)GICD_TYPER;
+	else
+		hypercall(AXVM_HC_VERSION, 0, 0);
+}
+
+/* The instructions of two back-to-back counter reads, to take away. */
+static u32 read_overhead(void)
+{
+	u32 least = ~0u;
+
+	for (unsigned int i = 0; i < 100; i++) {
+		u32 i0 = pmu_instructions();
+		u32 d = pmu_instructions() - i0;
+
+		if (d < least)
+			least = d;
+	}
+	return least;
+}
+
+/* Ticks, then instructions retired (without the counter reads). */
 static void round_trips(const char *name, bool mmio)
 {
 	static u32 v[ROUND_TRIPS];
+	u32 overhead;
 
 	for (unsigned int i = 0; i < ROUND_TRIPS; i++) {
 		u64 t0 = timer_ticks();
 
-		if (mmio)
-			(void)*(volatile u32 *)GICD_TYPER;
-		else
-			hypercall(AXVM_HC_VERSION, 0, 0);
+		round_trip(mmio);
 		v[i] = (u32)(timer_ticks() - t0);
 	}
-	summarize(name, v, ROUND_TRIPS);
+	summarize(name, "", v, ROUND_TRIPS);
+	if (!pmu_instructions_supported())
+		return;
+	pmu_instructions_start();
+	overhead = read_overhead();
+	for (unsigned int i = 0; i < ROUND_TRIPS; i++) {
+		u32 i0 = pmu_instructions();
+
+		round_trip(mmio);
+		v[i] = pmu_instructions() - i0 - overhead;
+	}
+	summarize(name, "_instructions", v, ROUND_TRIPS);
 }
 
 static void on_timer(void)
@@ -75,6 +113,8 @@ static void on_timer(void)
 		samples[taken++] = (u32)(now - deadline);
 		deadline = now + period;
 		timer_arm(deadline);
+	} else if (intid != TIMER_VIRTUAL_PPI && intid < 1020) {
+		foreign++;	/* nobody else's interrupt may reach us */
 	}
 	if (intid < 1020)
 		gic_eoi(intid);
@@ -82,6 +122,8 @@ static void on_timer(void)
 
 void inmate_main(void)
 {
+	/* First, so that make bench can time start to first output. */
+	printk("AXVM-BENCH started %llu\n", (unsigned long long)timer_ticks());
 	printk("bench: %s, counter at %llu Hz\n", in_cell() ? "in a cell" : "alone",
 	       (unsigned long long)timer_frequency());
 	if (in_cell()) {
@@ -104,7 +146,8 @@ void inmate_main(void)
 		;
 	irq_disable();
 	timer_stop();
-	summarize("timer", samples, TIMER_SAMPLES);
+	summarize("timer", "", samples, TIMER_SAMPLES);
+	printk("AXVM-BENCH timer_foreign_interrupts %u\n", foreign);
 	printk("AXVM-BENCH done\n");
 	printk("Test result: SUCCESS\n");
 }

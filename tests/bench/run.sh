@@ -28,10 +28,11 @@ read -r text data bss _ < <($SIZE "$HV_ELF" | tail -n 1)
   echo "AXVM-BENCH firmware_bss $bss"
 } | awk -v tick_ns=$tick_ns -v results="$RESULTS" '
 function add(name, value, unit) { names[++n] = name; values[name] = value; units[name] = unit }
-function stat(name, s, t) { t = s; for (k = 0; k < 0; k++); }
-$1 == "AXVM-BENCH" && NF == 7 {	# name samples min avg p99 max (ticks)
-	add($2 "_min_ticks", $4, "ticks"); add($2 "_avg_ticks", $5, "ticks")
-	add($2 "_p99_ticks", $6, "ticks"); add($2 "_max_ticks", $7, "ticks")
+$1 == "AXVM-BENCH" && NF == 7 {	# name samples min avg p99 max (ticks or instructions)
+	u = $2 ~ /_instructions$/ ? "" : "_ticks"
+	unit = $2 ~ /_instructions$/ ? "instructions" : "ticks"
+	add($2 "_min" u, $4, unit); add($2 "_avg" u, $5, unit)
+	add($2 "_p99" u, $6, unit); add($2 "_max" u, $7, unit)
 	add($2 "_samples", $3, "")
 	next
 }
@@ -43,7 +44,7 @@ $1 == "AXVM-BENCH" && NF == 3 {
 END {
 	for (i = 1; i <= m; i++) {
 		k = order[i]
-		add(k, int(sum[k] / cnt[k]), k ~ /_ns$/ ? "ns" : (k ~ /^memory/ ? "bytes" : ""))
+		add(k, int(sum[k] / cnt[k]), k ~ /_ns$/ ? "ns" : (k ~ /^memory/ ? "bytes" : (k ~ /_exits$/ ? "exits" : (k ~ /_interrupts$/ ? "interrupts" : ""))))
 		if (cnt[k] > 1) add(k "_spread", hi[k] - lo[k], k ~ /_ns$/ ? "ns" : "")
 	}
 	if (("root_enabled_ns" in values) && ("root_disabled_ns" in values))
@@ -52,7 +53,9 @@ END {
 		add("timer_avg_ratio_vs_bare", sprintf("%.2f", values["cell_timer_avg_ticks"] / values["bare_timer_avg_ticks"]), "ratio")
 	if (("cell_timer_p99_ticks" in values) && ("bare_timer_p99_ticks" in values) && values["bare_timer_p99_ticks"] > 0)
 		add("timer_p99_ratio_vs_bare", sprintf("%.2f", values["cell_timer_p99_ticks"] / values["bare_timer_p99_ticks"]), "ratio")
-	split("enable_ns create_to_output_ns destroy_ns disable_ns root_hypercall_avg_ticks cell_hypercall_avg_ticks cell_mmio_avg_ticks cell_timer_avg_ticks loaded_timer_avg_ticks bare_timer_avg_ticks root_slowdown_ratio memory_0_cells memory_1_cell memory_2_cells firmware_text", want, " ")
+	if (("loaded_cpu_exits" in values) && ("cell_cpu_exits" in values))
+		add("loaded_extra_cpu_exits", values["loaded_cpu_exits"] - values["cell_cpu_exits"], "exits")
+	split("enable_ns create_ns load_ns start_to_output_ns create_to_output_ns destroy_ns disable_ns root_hypercall_avg_ticks root_hypercall_instructions_min cell_hypercall_avg_ticks cell_hypercall_instructions_min cell_mmio_avg_ticks cell_mmio_instructions_min cell_timer_avg_ticks loaded_timer_avg_ticks bare_timer_avg_ticks cell_timer_foreign_interrupts loaded_timer_foreign_interrupts loaded_extra_cpu_exits root_slowdown_ratio memory_0_cells memory_1_cell memory_2_cells firmware_text", want, " ")
 	for (w in want) if (!(want[w] in values)) add(want[w], "missing", "")
 	printf "{\n" > results
 	for (i = 1; i <= n; i++) {

@@ -1,8 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # The emulated reference machine: initramfs, selftest runs and the demo.
 
-# One initramfs per kernel (it carries that kernel's modules).
-INITRD = $(OUT)/linux-$(KERNEL)/initramfs.cpio.gz
 QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 	QEMU_MACHINE='$(QEMU_MACHINE)' QEMU_APPEND='$(QEMU_APPEND)' \
 	QEMU_BARE_MACHINE='$(QEMU_BARE_MACHINE)' VMLINUZ='$(VMLINUZ)' \

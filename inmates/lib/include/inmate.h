@@ -56,4 +56,12 @@ void irq_disable(void);
 /** cpu_wait() - sleep until an interrupt (wfi). */
 void cpu_wait(void);
 
+/**
+ * pmu_instructions_*() - instructions retired (EL0-EL2) on PMU counter 0,
+ * for the bench; only where pmu_instructions_supported() (QEMU: -icount).
+ */
+bool pmu_instructions_supported(void);
+void pmu_instructions_start(void);
+u32 pmu_instructions(void);
+
 #endif /* _INMATE_H */
