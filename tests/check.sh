@@ -47,6 +47,7 @@ for t in "$UNIT_OUT"/test_*; do
 	stage "unit/${t##*/test_}" "$top/tests/run-kselftest.sh" "unit/${t##*/test_}" "$t"
 done
 stage cli "$top/tests/cli-test.sh"
+stage config-create "$top/tests/config-create-test.sh"
 stage schema "$top/tests/schema-check.py"
 stage fuzz "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-15}"
 stage inmates-bare "$top/tests/qemu/bare-inmates.sh"

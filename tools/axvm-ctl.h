@@ -38,7 +38,7 @@ extern const struct verb verb_enable, verb_disable, verb_firmware_check,
 	verb_config_check, verb_config_show, verb_config_compile,
 	verb_cell_create, verb_info, verb_cell_load, verb_cell_start,
 	verb_cell_shutdown, verb_cell_destroy, verb_cell_list, verb_cell_run,
-	verb_console, verb_cell_stats, verb_hardware_check;
+	verb_console, verb_cell_stats, verb_hardware_check, verb_config_create;
 
 /* util.c */
 extern const char *progname;

@@ -4,7 +4,6 @@
  * axvm? Each item passes or fails with the fix; with a system config, the
  * config is also held against the machine. Works without the driver.
  */
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 
 #include "axvm-ctl.h"
 #include "config.h"
+#include "machine.h"
 
 struct item {
 	const char *name;
@@ -21,7 +21,7 @@ struct item {
 	const char *fix;
 };
 
-#define MAX_ITEMS 12
+#define MAX_ITEMS 16
 static struct item items[MAX_ITEMS];
 static int num_items;
 
@@ -73,60 +73,22 @@ static int log_has(const char *needle)
 	return found;
 }
 
-static unsigned int possible_cpus(void)
+static uint64_t total(const struct range_list *l)
 {
-	char buf[64] = "";
-	FILE *f = fopen("/sys/devices/system/cpu/possible", "r");
-	unsigned int lo = 0, hi = 0;
+	uint64_t sum = 0;
 
-	if (f) {
-		if (fgets(buf, sizeof(buf), f) && sscanf(buf, "%u-%u", &lo, &hi) < 2)
-			hi = lo;
-		fclose(f);
-	}
-	return f ? hi + 1 : 0;
+	for (unsigned int i = 0; i < l->count; i++)
+		sum += l->r[i].end - l->r[i].start;
+	return sum;
 }
 
-/* Is [start, start + size) free of "System RAM" in /proc/iomem? */
-static int outside_system_ram(unsigned long long start, unsigned long long size)
+/* Does @l hold all of [start, start + size)? (@l is merged.) */
+static bool covers(const struct range_list *l, uint64_t start, uint64_t size)
 {
-	char line[256];
-	FILE *f = fopen("/proc/iomem", "r");
-	int ok = 1;
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long a, b;
-
-		if (line[0] == ' ' || !strstr(line, "System RAM") ||
-		    sscanf(line, "%llx-%llx", &a, &b) != 2)
-			continue;
-		if (a < start + size && start <= b)
-			ok = 0;
-	}
-	fclose(f);
-	return ok;
-}
-
-static bool gicv3_in_device_tree(void)
-{
-	DIR *d = opendir("/sys/firmware/devicetree/base");
-	struct dirent *e;
-	bool found = false;
-
-	while (d && (e = readdir(d)) && !found) {
-		char path[512];
-
-		if (strncmp(e->d_name, "intc", 4))
-			continue;
-		snprintf(path, sizeof(path), "/sys/firmware/devicetree/base/%s/compatible",
-			 e->d_name);
-		found = file_has(path, "arm,gic-v3") == 1;
-	}
-	if (d)
-		closedir(d);
-	return found;
+	for (unsigned int i = 0; i < l->count; i++)
+		if (l->r[i].start <= start && start + size <= l->r[i].end)
+			return true;
+	return false;
 }
 
 static int run_check(int argc, char **argv)
@@ -134,6 +96,9 @@ static int run_check(int argc, char **argv)
 	const char *config = NULL;
 	bool json = false, all_ok = true;
 	struct config_blob blob = { 0 };
+	struct machine m = { 0 };
+	struct range_list kept = { 0 };
+	bool mem_arg = file_has("/proc/cmdline", " mem=") == 1;
 	int el2, vhe, kvm;
 
 	for (int i = 1; i < argc; i++) {
@@ -165,13 +130,26 @@ static int run_check(int argc, char **argv)
 	     file_has("/proc/kallsyms", " kallsyms_lookup_name") == 1,
 	     "use a kernel with CONFIG_KALLSYMS and CONFIG_KPROBES (Debian's has both)",
 	     "__hyp_stub_vectors and kallsyms_lookup_name in /proc/kallsyms");
-	item("GICv3 interrupt controller", gicv3_in_device_tree(),
-	     "axvm needs a GICv3 (arm,gic-v3) on arm64",
-	     "device tree interrupt controller compatible with arm,gic-v3");
-	item("memory kept from Linux", file_has("/proc/cmdline", " mem=") == 1 || config,
-	     "reserve memory for the hypervisor and cells, e.g. mem=768M on the reference machine",
-	     "%s", file_has("/proc/cmdline", " mem=") == 1 ? "mem= on the command line" :
-	     "no mem= (checked against the config below when one is given)");
+	machine_survey(&m, false);
+	machine_free_ram(&m, &kept);
+	item("GICv3 interrupt controller", *m.gic && m.gicd && m.gicr && m.gicr_regions == 1,
+	     "axvm needs a GICv3 (arm,gic-v3) with one redistributor region",
+	     *m.gic ? "%s: distributor 0x%llx, redistributors 0x%llx (%llu KiB, %u region%s), "
+		      "ITS 0x%llx" : "no arm,gic-v3 node in the device tree%s",
+	     m.gic, (unsigned long long)m.gicd, (unsigned long long)m.gicr,
+	     (unsigned long long)(m.gicr_size >> 10), m.gicr_regions,
+	     m.gicr_regions == 1 ? "" : "s", (unsigned long long)m.its);
+	item("CPUs", m.cpus > 1, "axvm needs at least two CPUs (one stays Linux's)",
+	     "%u possible CPUs", m.cpus);
+	item("memory kept from Linux", total(&kept) >= (4u << 20),
+	     "keep RAM from Linux for the hypervisor and cells: boot with mem= below "
+	     "the RAM size (e.g. mem=768M on the reference machine) or add a no-map "
+	     "reserved-memory node named axvm@ADDRESS",
+	     !m.linux_ram.count ? "cannot read /proc/iomem's addresses (run as root)" :
+	     "%llu MiB of RAM that Linux does not use (%s)",
+	     (unsigned long long)(total(&kept) >> 20),
+	     mem_arg ? "mem= on the command line" :
+	     m.axvm_reserved.count ? "a reserved-memory node for axvm" : "no mem=, no axvm node");
 
 	if (config) {
 		if (config_load(config, &blob) || config_check_blob(config, &blob, NULL) ||
@@ -180,22 +158,35 @@ static int run_check(int argc, char **argv)
 			     "%s is not a valid system config", config);
 		} else {
 			const struct axvm_system_config *s = blob.data;
-			unsigned int cpus = possible_cpus();
-			int free_ram = outside_system_ram(s->system.hypervisor_phys,
-							  s->system.hypervisor_size);
+			const struct axvm_platform *g = &s->system.platform;
 
-			item("config: CPUs", s->system.platform.num_cpus == cpus,
+			item("config: CPUs", g->num_cpus == m.cpus,
 			     "set platform.cpus to the machine's CPU count",
-			     "platform.cpus is %u, the machine has %u", s->system.platform.num_cpus,
-			     cpus);
-			item("config: hypervisor memory outside Linux RAM", free_ram == 1,
-			     "move hypervisor.memory above Linux's RAM, or boot with a smaller mem=",
+			     "platform.cpus is %u, the machine has %u", g->num_cpus, m.cpus);
+			item("config: GIC addresses", g->gicd_base == m.gicd &&
+			     g->gicr_base == m.gicr && g->gits_base == m.its,
+			     "copy the device tree's addresses into platform.gic (axvm-ctl config "
+			     "create writes them)",
+			     "config: distributor 0x%llx, redistributors 0x%llx, ITS 0x%llx; "
+			     "device tree: 0x%llx, 0x%llx, 0x%llx",
+			     (unsigned long long)g->gicd_base,
+			     (unsigned long long)g->gicr_base, (unsigned long long)g->gits_base,
+			     (unsigned long long)m.gicd, (unsigned long long)m.gicr,
+			     (unsigned long long)m.its);
+			item("config: hypervisor memory kept from Linux",
+			     covers(&kept, s->system.hypervisor_phys, s->system.hypervisor_size),
+			     "move hypervisor.memory into RAM that Linux does not use (see "
+			     "the item above), or boot with a smaller mem=",
 			     "0x%llx+0x%llx %s", (unsigned long long)s->system.hypervisor_phys,
 			     (unsigned long long)s->system.hypervisor_size,
-			     free_ram == 1 ? "is not System RAM" : "overlaps System RAM in /proc/iomem");
+			     covers(&kept, s->system.hypervisor_phys, s->system.hypervisor_size) ?
+			     "is RAM that Linux does not use" :
+			     "is not (all) RAM that Linux leaves alone");
 		}
 		free(blob.data);
 	}
+	machine_release(&m);
+	ranges_free(&kept);
 
 	for (int i = 0; i < num_items; i++)
 		all_ok &= items[i].ok;

@@ -26,6 +26,7 @@ static const struct verb *const verbs[] = {
 	&verb_config_check,
 	&verb_config_show,
 	&verb_config_compile,
+	&verb_config_create,
 	&verb_firmware_check,
 	&verb_hardware_check,
 };

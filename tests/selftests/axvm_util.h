@@ -207,4 +207,18 @@ static inline __attribute__((format(printf, 3, 4))) int run(char *out, size_t si
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Wait up to @seconds for @cell's console to contain @text. */
+static inline bool wait_console(const char *cell, const char *text, int seconds)
+{
+	char out[8192];
+
+	for (int i = 0; i < seconds * 10; i++) {
+		run(out, sizeof(out), "axvm-ctl console %s", cell);
+		if (strstr(out, text))
+			return true;
+		usleep(100000);
+	}
+	return false;
+}
+
 #endif /* AXVM_SELFTEST_UTIL_H */

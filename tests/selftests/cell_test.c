@@ -50,20 +50,6 @@ static bool wait_state(const char *cell, const char *state, int seconds)
 	return false;
 }
 
-/* Wait up to @seconds for @cell's console to contain @text. */
-static bool wait_console(const char *cell, const char *text, int seconds)
-{
-	char out[8192];
-
-	for (int i = 0; i < seconds * 10; i++) {
-		run(out, sizeof(out), "axvm-ctl console %s", cell);
-		if (strstr(out, text))
-			return true;
-		usleep(100000);
-	}
-	return false;
-}
-
 static long read_long(const char *attr)
 {
 	char buf[32];

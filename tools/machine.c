@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the running machine has, from its device tree, /proc/iomem and the
+ * possible CPUs: for `config create` and `hardware check` (machine.h).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "axvm-ctl.h"
+#include "devicetree.h"
+#include "machine.h"
+
+static void node_label(const char *path, char *label, size_t size)
+{
+	const char *name = strrchr(path, '/');
+
+	snprintf(label, size, "%s", name && name[1] ? name + 1 : path);
+}
+
+/* Adds every memory-mapped reg entry of @node to @list. */
+static void add_regs(const char *node, struct range_list *list)
+{
+	char label[RANGE_LABEL];
+	uint64_t addr, size;
+
+	node_label(node, label, sizeof(label));
+	for (unsigned int i = 0; dt_reg(node, i, &addr, &size) != 0; i++)
+		if (dt_reg(node, i, &addr, &size) == 1 && size)
+			ranges_add(list, addr, addr + size, label);
+}
+
+/* A PCI host bridge's windows: the parent side of its "ranges". */
+static void add_pci_windows(const char *node, struct range_list *list)
+{
+	uint8_t r[4096];
+	char parent[PATH_MAX], label[RANGE_LABEL];
+	int len = dt_prop(node, "ranges", r, sizeof(r));
+	unsigned int ca = dt_address_cells(node), cs = dt_size_cells(node), pa;
+
+	dt_parent(node, parent, sizeof(parent));
+	pa = dt_address_cells(parent);
+	snprintf(label, sizeof(label), "%s windows", strrchr(node, '/') + 1);
+	for (int i = 0; len > 0 && i + (int)((ca + pa + cs) * 4) <= len;
+	     i += (int)((ca + pa + cs) * 4)) {
+		uint64_t to = dt_read_cells(r + i + ca * 4, pa);
+		uint64_t size = dt_read_cells(r + i + (ca + pa) * 4, cs), cpu;
+
+		if (size && !dt_translate(parent, to, &cpu))
+			ranges_add(list, cpu, cpu + size, label);
+	}
+}
+
+static bool is_gicv3(const char *node)
+{
+	return dt_compatible(node, "arm,gic-v3");
+}
+
+/* One node of the walk: sort it into RAM, reserved, GIC or devices. */
+static bool visit(const char *node, void *arg)
+{
+	struct machine *m = arg;
+	char type[32], label[RANGE_LABEL];
+	uint64_t addr, size;
+
+	if (!dt_enabled(node))
+		return false;
+	dt_string(node, "device_type", type, sizeof(type));
+	if (!strcmp(type, "memory")) {
+		add_regs(node, &m->dt_ram);
+		return false;
+	}
+	if (!strcmp(node, "/reserved-memory") || !strcmp(node, "/cpus") ||
+	    !strcmp(node, "/chosen") || !strcmp(node, "/aliases"))
+		return !strcmp(node, "/reserved-memory");
+	if (!strncmp(node, "/reserved-memory/", 17)) {
+		node_label(node, label, sizeof(label));
+		add_regs(node, !strncmp(label, "axvm", 4) ||
+			 dt_compatible(node, "axvm,memory") ? &m->axvm_reserved :
+			 &m->reserved);
+		return false;
+	}
+	if (is_gicv3(node)) {
+		/* Its own frames are emulated or the hypervisor's; children (ITS) are not. */
+		if (!*m->gic) {
+			snprintf(m->gic, sizeof(m->gic), "%s", node);
+			if (dt_reg(node, 0, &m->gicd, &size) == 1)
+				dt_reg(node, 1, &m->gicr, &m->gicr_size);
+		}
+		return true;
+	}
+	if (dt_compatible(node, "arm,gic-v3-its") && !m->its &&
+	    dt_reg(node, 0, &addr, &size) == 1)
+		m->its = addr;
+	if (!strcmp(type, "pci")) {
+		add_regs(node, &m->devices);
+		add_pci_windows(node, &m->devices);
+		return false;	/* PCI functions live in the windows */
+	}
+	add_regs(node, &m->devices);
+	return true;
+}
+
+/* The GIC's own interrupt (the maintenance PPI), as an INTID. */
+static unsigned int maintenance_intid(const char *gic)
+{
+	uint8_t cells[12];
+
+	if (dt_prop(gic, "interrupts", cells, sizeof(cells)) != 12 ||
+	    dt_read_cells(cells, 1) != 1)
+		return 25;	/* the architecture's recommended PPI */
+	return 16 + (unsigned int)dt_read_cells(cells + 4, 1);
+}
+
+/* /chosen/stdout-path: a path or an alias, maybe with ":options". */
+static void find_console(struct machine *m)
+{
+	char path[PATH_MAX], alias[PATH_MAX];
+	uint64_t size;
+	char *colon;
+
+	dt_string("/chosen", "stdout-path", path, sizeof(path));
+	if (!*path)
+		dt_string("/chosen", "linux,stdout-path", path, sizeof(path));
+	colon = strchr(path, ':');
+	if (colon)
+		*colon = '\0';
+	if (*path && path[0] != '/') {
+		dt_string("/aliases", path, alias, sizeof(alias));
+		snprintf(path, sizeof(path), "%s", alias);
+	}
+	snprintf(m->console_node, sizeof(m->console_node), "%s", path);
+	if (*path && dt_compatible(path, "arm,pl011") && dt_reg(path, 0, &m->console, &size) != 1)
+		m->console = 0;
+}
+
+static unsigned int possible_cpus(void)
+{
+	char path[PATH_MAX], buf[64] = "";
+	unsigned int lo = 0, hi = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/sys/devices/system/cpu/possible", sysroot);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fgets(buf, sizeof(buf), f) && sscanf(buf, "%u-%u", &lo, &hi) < 2)
+		hi = lo;
+	fclose(f);
+	return hi + 1;
+}
+
+/* Linux's top-level "System RAM" lines; -1 if /proc/iomem hides addresses. */
+static int read_linux_ram(struct range_list *ram, bool report)
+{
+	char path[PATH_MAX], line[256];
+	bool nonzero = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/proc/iomem", sysroot);
+	f = fopen(path, "r");
+	if (!f) {
+		if (report)
+			error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long a, b;
+
+		if (line[0] == ' ' || sscanf(line, "%llx-%llx", &a, &b) != 2)
+			continue;
+		nonzero |= b != 0;
+		if (strstr(line, ": System RAM"))
+			ranges_add(ram, a, b + 1, "System RAM");
+	}
+	fclose(f);
+	if (!nonzero) {
+		if (report)
+			error("%s shows no addresses: run as root", path);
+		ranges_free(ram);
+		return -1;
+	}
+	return 0;
+}
+
+int machine_survey(struct machine *m, bool report)
+{
+	uint8_t regions[4];
+	int problems = 0;
+
+#define PROBLEM(...) do { if (report) error(__VA_ARGS__); problems++; } while (0)
+	dt_walk("/", visit, m);
+	if (!m->dt_ram.count)
+		PROBLEM("%s: no memory node: is this a device-tree machine?", dt_base());
+	if (!*m->gic || !m->gicd || !m->gicr)
+		PROBLEM("%s: no GICv3 (compatible \"arm,gic-v3\") with distributor and "
+			"redistributor regions; axvm needs a GICv3", dt_base());
+	m->gicr_regions = 1;
+	if (*m->gic && dt_prop(m->gic, "#redistributor-regions", regions, 4) == 4)
+		m->gicr_regions = (unsigned int)dt_read_cells(regions, 1);
+	if (m->gicr_regions > 1)
+		PROBLEM("%s%s: %u redistributor regions; axvm supports one", dt_base(),
+			m->gic, m->gicr_regions);
+	m->maintenance = maintenance_intid(m->gic);
+	m->cpus = possible_cpus();
+	if (!m->cpus)
+		PROBLEM("%s/sys/devices/system/cpu/possible: cannot read the CPU count",
+			sysroot);
+	find_console(m);
+	if (read_linux_ram(&m->linux_ram, report))
+		problems++;
+#undef PROBLEM
+	return problems ? -1 : 0;
+}
+
+int machine_free_ram(const struct machine *m, struct range_list *free_ram)
+{
+	for (unsigned int i = 0; i < m->dt_ram.count; i++)
+		if (ranges_add(free_ram, m->dt_ram.r[i].start, m->dt_ram.r[i].end, ""))
+			return -1;
+	for (unsigned int i = 0; i < m->linux_ram.count; i++)
+		ranges_subtract(free_ram, m->linux_ram.r[i].start, m->linux_ram.r[i].end);
+	for (unsigned int i = 0; i < m->reserved.count; i++)
+		ranges_subtract(free_ram, m->reserved.r[i].start, m->reserved.r[i].end);
+	/* Pages only: partial pages at the edges are nobody's. */
+	for (unsigned int i = 0; i < free_ram->count; i++) {
+		free_ram->r[i].start = (free_ram->r[i].start + PAGE - 1) & ~(PAGE - 1);
+		free_ram->r[i].end &= ~(PAGE - 1);
+	}
+	ranges_subtract(free_ram, 0, 0);	/* drops what became empty */
+	ranges_merge(free_ram, PAGE);
+	return 0;
+}
+
+void machine_release(struct machine *m)
+{
+	ranges_free(&m->dt_ram);
+	ranges_free(&m->linux_ram);
+	ranges_free(&m->reserved);
+	ranges_free(&m->axvm_reserved);
+	ranges_free(&m->devices);
+}
