@@ -143,6 +143,8 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	a->saved_hcr = read_sysreg(hcr_el2);
 	a->saved_cptr = read_sysreg(cptr_el2);
+	/* EL2 wipes FP/SIMD registers between cells (cpu.c): no trap on FP. */
+	write_sysreg(a->saved_cptr & ~CPTR_EL2_TFP, cptr_el2);
 	a->saved_mdcr = read_sysreg(mdcr_el2);
 	a->saved_cnthctl = read_sysreg(cnthctl_el2);
 	a->saved_vttbr = read_sysreg(vttbr_el2);

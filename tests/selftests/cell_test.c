@@ -4,6 +4,7 @@
  * cells side by side, containment of misbehaving cells, refused conflicts,
  * and many rounds without leaks. Driven through axvm-ctl, as a user would.
  */
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -350,6 +351,43 @@ TEST_F(cells, cell_cannot_interrupt_another_cell)
 		TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(strstr(out, "tick 3000") ?: out, "other interrupts 0"))
 		TH_LOG("%s", out);
+}
+
+/* Leaves a pattern in CPU @cpu's FP/SIMD registers and FPCR, from user space. */
+static void dirty_fpsimd(int cpu)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set))
+			_exit(1);
+		asm volatile("mov x9, #0x5a5a\n\t"
+			     ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n\t"
+			     "dup v\\n\\().2d, x9\n\t"
+			     ".endr\n\t"
+			     "mov x9, #0x400000\n\tmsr fpcr, x9"
+			     : : : "x9", "memory");
+		_exit(0);
+	}
+	waitpid(pid, NULL, 0);
+}
+
+/* A cell's CPU starts with FP/SIMD registers wiped, whatever the root left. */
+TEST_F(cells, fpsimd_registers_do_not_leak_into_a_cell)
+{
+	char out[4096];
+
+	dirty_fpsimd(3);
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "probe_fpsimd.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("rtos", "Test result: SUCCESS", 10)) {
+		run(out, sizeof(out), "axvm-ctl console rtos");
+		TH_LOG("%s", out);
+	}
 }
 
 TEST_HARNESS_MAIN

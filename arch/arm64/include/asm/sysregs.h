@@ -12,6 +12,8 @@
 #define HCR_TSC		(1ull << 19)
 #define HCR_RW		(1ull << 31)
 
+#define CPTR_EL2_TFP	(1ull << 10)	/* trap FP/SIMD (nVHE layout) */
+
 #define SCTLR_EL2_RES1	0x30c50830ull
 #define SCTLR_M		(1ull << 0)
 #define SCTLR_C		(1ull << 2)
