@@ -61,6 +61,7 @@ include tests/selftests/selftests.mk
 include tests/bench/bench.mk
 include tests/qemu/qemu.mk
 include tests/fuzz/fuzz.mk
+include packaging/deb.mk
 
 all: modules firmware tools inmates selftests bench-build
 
@@ -68,8 +69,8 @@ all: modules firmware tools inmates selftests bench-build
 # KERNEL or CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each.
 CHECK_KERNELS ?= $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),$(KERNELS))
 GUEST_RUNS = $(foreach k,$(CHECK_KERNELS),$(k),$(VMLINUZ_$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
-check: all unit fuzz-build $(foreach k,$(CHECK_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
-	$(Q)$(QEMU_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
+check: all unit fuzz-build deb $(foreach k,$(CHECK_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
+	$(Q)$(QEMU_ENV) $(DEB_TEST_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
 		FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \
 		LOG_DIR=$(OUT) $(TOP)/tests/check.sh
 

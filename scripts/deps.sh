@@ -10,11 +10,12 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 deps=${AXVM_DEPS:-$top/build/deps}
 stamp=$deps/.complete
-stamp_version=5	# bump when this script fetches something new
+stamp_version=6	# bump when this script fetches something new
 
 host_pkgs=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   linux-kbuild-6.1 cpio libjson-c-dev gdb-multiarch make gcc
-	   clang libclang-rt-14-dev xz-utils pkg-config python3-jsonschema)
+	   clang libclang-rt-14-dev xz-utils pkg-config python3-jsonschema
+	   dkms man-db groff-base bash-completion)
 
 log() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }

@@ -49,6 +49,9 @@ done
 stage cli "$top/tests/cli-test.sh"
 stage config-create "$top/tests/config-create-test.sh"
 stage schema "$top/tests/schema-check.py"
+stage man "$top/tests/man-check.sh"
+stage completion "$top/tests/completion-test.sh"
+stage deb "$top/tests/deb-test.sh"
 stage fuzz "$top/tests/fuzz/run.sh" "${FUZZ_SECONDS:-15}"
 stage inmates-bare "$top/tests/qemu/bare-inmates.sh"
 # The whole guest suite on every kernel make passes (GUEST_RUNS).
