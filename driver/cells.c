@@ -379,10 +379,10 @@ long axvm_cmd_cell_list(void __user *arg)
 			strscpy(info.name, cell->config->cell.name,
 				sizeof(info.name));
 			memcpy(info.cpus, cell->config->cell.cpus, sizeof(info.cpus));
-			info.reserved[0] = (u64)axvm_hypervisor_call(
+			info.fail_syndrome = (u64)axvm_hypervisor_call(
 				AXVM_HC_CELL_GET_INFO, cell->id,
 				AXVM_CELL_INFO_FAIL_SYNDROME);
-			info.reserved[1] = (u64)axvm_hypervisor_call(
+			info.fail_address = (u64)axvm_hypervisor_call(
 				AXVM_HC_CELL_GET_INFO, cell->id,
 				AXVM_CELL_INFO_FAIL_ADDRESS);
 			if (copy_to_user(&out[n], &info, sizeof(info)))

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit codes, documented in docs/cli.md. */
 enum {
@@ -46,6 +47,8 @@ void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void *read_file(const char *path, size_t max_size, size_t *size);
 int usage_error(const struct verb *verb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* @s as a JSON string, quotes and escapes included. */
+void print_json_string(FILE *out, const char *s);
 
 /* cmd_enable.c: convert, check and send a config with ioctl @cmd */
 int send_config(const char *path, bool want_system, unsigned long cmd,

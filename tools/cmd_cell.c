@@ -75,7 +75,7 @@ static int run_create(int argc, char **argv)
 	return status;
 }
 
-/* IMAGE[@ADDR]: without an address, the image goes to the cell's entry. */
+/* IMAGE[@ADDR]: without an address, the image goes to 0x40000000. */
 static int load_images(int fd, long id, int count, char **specs)
 {
 	struct axvm_image images[AXVM_MAX_IMAGES];
@@ -210,8 +210,8 @@ static int run_list(int argc, char **argv)
 			       axvm_cell_state_name(cells[i].state), cpus);
 			if (cells[i].state == AXVM_CELL_STATE_FAILED)
 				printf(", \"fail_syndrome\": %llu, \"fail_address\": %llu",
-				       (unsigned long long)cells[i].reserved[0],
-				       (unsigned long long)cells[i].reserved[1]);
+				       (unsigned long long)cells[i].fail_syndrome,
+				       (unsigned long long)cells[i].fail_address);
 			printf("}");
 			continue;
 		}
@@ -219,8 +219,8 @@ static int run_list(int argc, char **argv)
 		       axvm_cell_state_name(cells[i].state), cpus);
 		if (cells[i].state == AXVM_CELL_STATE_FAILED)
 			printf("  (syndrome 0x%llx at 0x%llx)",
-			       (unsigned long long)cells[i].reserved[0],
-			       (unsigned long long)cells[i].reserved[1]);
+			       (unsigned long long)cells[i].fail_syndrome,
+			       (unsigned long long)cells[i].fail_address);
 		printf("\n");
 	}
 	if (json)
@@ -280,6 +280,8 @@ static int run_console(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-f") || !strcmp(argv[i], "--follow"))
 			follow = true;
+		else if (argv[i][0] == '-')
+			return usage_error(&verb_console, "unknown option \"%s\"", argv[i]);
 		else if (!name)
 			name = argv[i];
 		else
@@ -334,6 +336,13 @@ static int run_run(int argc, char **argv)
 
 		if (device_ioctl(fd, AXVM_IOCTL_CELL_START, &cell, "cell start") < 0)
 			status = EXIT_FAILED;
+	}
+	if (status != EXIT_OK) {
+		/* Nothing half-made stays behind: the CPUs and memory go back. */
+		struct axvm_cell_id cell = { .id = (__u32)id };
+
+		if (device_ioctl(fd, AXVM_IOCTL_CELL_DESTROY, &cell, "cell destroy") == 0)
+			fprintf(stderr, "%s: cell %d destroyed again\n", progname, id);
 	}
 	close(fd);
 	if (status == EXIT_OK)

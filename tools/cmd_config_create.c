@@ -145,12 +145,8 @@ static int run_create(int argc, char **argv)
 		if (!strcmp(argv[i], "-o") && i + 1 < argc) {
 			out_path = argv[++i];
 		} else if (!strcmp(argv[i], "--hypervisor-size") && i + 1 < argc) {
-			char *end;
-
-			hv_size = strtoull(argv[++i], &end, 0);
-			if (*end == 'M' || *end == 'm')
-				hv_size <<= 20, end++;
-			if (*end || !hv_size || hv_size % HV_ALIGN)
+			if (!config_parse_number(argv[++i], &hv_size) || !hv_size ||
+			    hv_size % HV_ALIGN)
 				return usage_error(&verb_config_create,
 						   "--hypervisor-size \"%s\": expected a multiple "
 						   "of 2M, e.g. 4M", argv[i]);

@@ -104,6 +104,8 @@ static int run_check(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
+		else if (argv[i][0] == '-')
+			return usage_error(&verb_hardware_check, "unknown option \"%s\"", argv[i]);
 		else if (!config)
 			config = argv[i];
 		else
@@ -192,10 +194,15 @@ static int run_check(int argc, char **argv)
 		all_ok &= items[i].ok;
 	if (json) {
 		printf("{\"ok\": %s, \"items\": [", all_ok ? "true" : "false");
-		for (int i = 0; i < num_items; i++)
-			printf("%s{\"name\": \"%s\", \"ok\": %s, \"detail\": \"%s\", \"fix\": \"%s\"}",
-			       i ? ", " : "", items[i].name, items[i].ok ? "true" : "false",
-			       items[i].detail, items[i].fix);
+		for (int i = 0; i < num_items; i++) {
+			printf("%s{\"name\": ", i ? ", " : "");
+			print_json_string(stdout, items[i].name);
+			printf(", \"ok\": %s, \"detail\": ", items[i].ok ? "true" : "false");
+			print_json_string(stdout, items[i].detail);
+			printf(", \"fix\": ");
+			print_json_string(stdout, items[i].fix);
+			printf("}");
+		}
 		printf("]}\n");
 	} else {
 		for (int i = 0; i < num_items; i++) {

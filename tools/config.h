@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <axvm/config.h>
@@ -61,6 +62,12 @@ int config_load(const char *path, struct config_blob *out);
  */
 int config_check_blob(const char *name, const struct config_blob *blob,
 		      const struct axvm_check_context *context);
+
+/**
+ * config_parse_number() - a number as configs write it: decimal, 0x hex,
+ * with an optional K/M/G/T (or KiB...) suffix. Return: true if @s is one.
+ */
+bool config_parse_number(const char *s, uint64_t *out);
 
 /** config_print_json() - write a blob as normalised JSON. */
 void config_print_json(FILE *out, const struct config_blob *blob);

@@ -128,7 +128,7 @@ static bool expect_type(struct parser *p, struct json_object *v,
  * A number: a JSON integer, or a string holding a decimal or 0x-prefixed
  * hex number with an optional binary size suffix (K, M, G, T, or KiB...).
  */
-static bool parse_number_string(const char *s, uint64_t *out)
+bool config_parse_number(const char *s, uint64_t *out)
 {
 	static const struct { const char *suffix; unsigned int shift; } units[] = {
 		{ "", 0 }, { "K", 10 }, { "KiB", 10 }, { "M", 20 },
@@ -169,7 +169,7 @@ static bool parse_number(struct parser *p, struct json_object *v,
 		return true;
 	}
 	if (json_object_is_type(v, json_type_string)) {
-		if (parse_number_string(json_object_get_string(v), out))
+		if (config_parse_number(json_object_get_string(v), out))
 			return true;
 		perr(p, "\"%s\" is not a number (write 4096, \"0x1000\" or \"4K\"; sizes take K, M, G, T)",
 		     json_object_get_string(v));
@@ -226,11 +226,11 @@ static bool parse_range(struct parser *p, struct json_object *v,
 		if (dash && (size_t)(dash - s) < sizeof(lo)) {
 			memcpy(lo, s, (size_t)(dash - s));
 			lo[dash - s] = '\0';
-			if (parse_number_string(lo, first) &&
-			    parse_number_string(dash + 1, last) &&
+			if (config_parse_number(lo, first) &&
+			    config_parse_number(dash + 1, last) &&
 			    *first <= *last)
 				return true;
-		} else if (!dash && parse_number_string(s, first)) {
+		} else if (!dash && config_parse_number(s, first)) {
 			*last = *first;
 			return true;
 		}

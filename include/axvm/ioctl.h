@@ -108,14 +108,17 @@ _Static_assert(sizeof(struct axvm_info) == 96, "struct axvm_info");
  * @state:    AXVM_CELL_STATE_*.
  * @name:     NUL-terminated.
  * @cpus:     the CPUs it owns (bitmap as in struct axvm_cell_desc).
- * @reserved: zero.
+ * @fail_syndrome, @fail_address: for a cell in AXVM_CELL_STATE_FAILED,
+ *            what stopped it (the exception syndrome, ESR on arm64, and the
+ *            faulting address); zero otherwise.
  */
 struct axvm_cell_info {
 	__u32 id;
 	__u32 state;
 	char name[AXVM_CELL_NAME_SIZE];
 	__u64 cpus[AXVM_CPU_SET_WORDS];
-	__u64 reserved[2];
+	__u64 fail_syndrome;
+	__u64 fail_address;
 };
 _Static_assert(sizeof(struct axvm_cell_info) == 88, "struct axvm_cell_info");
 
