@@ -310,6 +310,13 @@ out:
 	return err;
 }
 
+/* The hypervisor gave up waiting for a CPU of @cell to stop. */
+static void not_answering(const char *what, const struct axvm_cell *cell)
+{
+	pr_err("axvm: %s \"%s\": a CPU of the cell does not answer the hypervisor's stop request (the cell keeps its interrupt out, see axvm-ctl console); the cell keeps running as it is: try again\n",
+	       what, cell->config->cell.name);
+}
+
 long axvm_cmd_cell_simple(const void __user *arg, unsigned int cmd)
 {
 	const char *what = cmd == AXVM_IOCTL_CELL_START ? "cell start" :
@@ -335,9 +342,16 @@ long axvm_cmd_cell_simple(const void __user *arg, unsigned int cmd)
 			       cell->config->cell.name);
 		return err;
 	case AXVM_IOCTL_CELL_SHUTDOWN:
-		return axvm_hypervisor_call(AXVM_HC_CELL_SHUTDOWN, id, 0);
+		err = axvm_hypervisor_call(AXVM_HC_CELL_SHUTDOWN, id, 0);
+		if (err == -ETIMEDOUT)
+			not_answering(what, cell);
+		return err;
 	default:
 		err = axvm_hypervisor_call(AXVM_HC_CELL_DESTROY, id, 0);
+		if (err == -ETIMEDOUT) {
+			not_answering(what, cell);
+			return err;	/* its CPUs and memory stay the cell's */
+		}
 		if (err)
 			pr_err("axvm: cell destroy \"%s\": error %ld\n",
 			       cell->config->cell.name, err);

@@ -259,9 +259,20 @@ fail_copy:
  * Park every CPU of @cell except the caller, and wait until they are. A
  * CPU of the cell waiting here that is itself asked to park (two of its
  * CPUs stopping it at once) parks instead of waiting for ever.
+ *
+ * A cell can keep the management interrupt out (arm64: it writes the GIC's
+ * active priorities, ICC_AP1R0_EL1, which reach the hardware because its
+ * interrupts are delivered directly); the caller then gives up after
+ * PARK_TIMEOUT_MS with -ETIMEDOUT instead of hanging the root. The request
+ * stays posted: the CPU parks as soon as it lets the interrupt in. The
+ * wait wakes on the parking CPU's signal, or on the event stream that
+ * Linux keeps running on the root's CPUs.
  */
-static void park_cpus(struct cell *cell)
+#define PARK_TIMEOUT_MS	1000
+
+static long park_cpus(struct cell *cell)
 {
+	u64 deadline = arch_counter() + arch_counter_hz() * PARK_TIMEOUT_MS / 1000;
 	bool all_parked;
 	unsigned int cpu;
 
@@ -283,17 +294,29 @@ static void park_cpus(struct cell *cell)
 				    (__atomic_load_n(&this_cpu()->requests,
 						     __ATOMIC_ACQUIRE) & CPU_REQ_PARK))
 					cpu_park(this_cpu());
+				if (arch_counter() > deadline) {
+					printk("cell %u \"%s\": CPU %u does not answer the request "
+					       "to stop (the cell keeps the hypervisor's interrupt "
+					       "out); it stays the cell's\n", cell->id,
+					       cell->desc->name, cpu);
+					return -ETIMEDOUT;
+				}
 				arch_cpu_wait_for_signal();
 			}
 		}
 	} while (!all_parked);	/* again: one may have been started meanwhile */
+	return 0;
 }
 
 long cell_shutdown(struct cell *cell)
 {
+	long err;
+
 	if (cell == &root_cell)
 		return -EINVAL;
-	park_cpus(cell);
+	err = park_cpus(cell);
+	if (err)
+		return err;
 	/* A cell never started keeps its loadable memory with the root. */
 	if (cell->state == AXVM_CELL_STATE_RUNNING)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
@@ -343,7 +366,9 @@ long cell_destroy(struct cell *cell)
 
 	if (cell == &root_cell)
 		return -EINVAL;
-	park_cpus(cell);
+	err = park_cpus(cell);
+	if (err)
+		return err;	/* nothing moves while a CPU still runs the cell */
 	spin_lock(&cells_lock);
 	if (cell->state == AXVM_CELL_STATE_CREATED)
 		root_loadable(cell, false);
@@ -371,7 +396,7 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	printk("cell %u \"%s\" failed on CPU %u: %s (syndrome 0x%llx, address 0x%llx)\n",
 	       cell->id, cell->desc->name, cpu->id, why,
 	       (unsigned long long)syndrome, (unsigned long long)address);
-	park_cpus(cell);
+	park_cpus(cell);	/* a CPU that does not answer parks when it does */
 	cpu_park(cpu);
 }
 

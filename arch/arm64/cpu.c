@@ -59,6 +59,19 @@ void arch_cpu_wait_for_request(void)
 		arch_cpu_stop();
 }
 
+u64 arch_counter(void)
+{
+	u64 v;
+
+	asm volatile("isb\n\tmrs %0, cntpct_el0" : "=r"(v));
+	return v;
+}
+
+u64 arch_counter_hz(void)
+{
+	return read_sysreg(cntfrq_el0);
+}
+
 void arch_cpu_signal_all(void)
 {
 	asm volatile("dsb ish\n\tsev" ::: "memory");

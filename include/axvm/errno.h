@@ -30,6 +30,7 @@
 #define EPROTO		71
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
+#define ETIMEDOUT	110
 #else
 #include <errno.h>
 #endif

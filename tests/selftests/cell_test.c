@@ -6,6 +6,7 @@
  */
 #include <sched.h>
 #include <signal.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 
@@ -130,8 +131,15 @@ TEST_F_TIMEOUT(cells, two_cells_side_by_side, 120)
 			 INMATES "rtos.bin")) TH_LOG("%s", out);
 	EXPECT_FALSE(cpu_is_online(2));
 	EXPECT_FALSE(cpu_is_online(3));
-	EXPECT_TRUE(wait_console("rtos", "rtos: tick 2000: control ran 200", 15));
-	EXPECT_TRUE(wait_console("bare", "rtos: tick 2000: control ran 200", 15));
+	EXPECT_TRUE(wait_console("rtos", "rtos: tick 2000: control ran 200", 15)) {
+		run(out, sizeof(out), "axvm-ctl console rtos; axvm-ctl cell list; axvm-ctl console");
+		TH_LOG("%s", out);
+	}
+	EXPECT_TRUE(wait_console("bare", "rtos: tick 2000: control ran 200", 15)) {
+		run(out, sizeof(out), "axvm-ctl console bare; axvm-ctl cell list; "
+		    "axvm-ctl cell stats bare; axvm-ctl console");
+		TH_LOG("%s", out);
+	}
 	EXPECT_TRUE(wait_state("rtos", "running", 1));
 	/* Shutting one down leaves the other ticking. */
 	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl cell shutdown rtos"));
@@ -351,6 +359,53 @@ TEST_F(cells, cell_cannot_interrupt_another_cell)
 		TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(strstr(out, "tick 3000") ?: out, "other interrupts 0"))
 		TH_LOG("%s", out);
+}
+
+/*
+ * A cell that keeps the hypervisor's interrupt out (probe_mask, for 4 s)
+ * cannot hang the root: destroy gives up after a second and says why, the
+ * cell keeps its CPU; once the cell lets the interrupt in, its CPU parks
+ * (before it can print again) and destroy works.
+ */
+TEST_F(cells, unanswering_cell_does_not_hang_the_root)
+{
+	char out[8192];
+	time_t t0;
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 INMATES "probe_mask.bin")) TH_LOG("%s", out);
+	ASSERT_TRUE(wait_console("rtos", "probe: holding", 5));
+	t0 = time(NULL);
+	EXPECT_EQ(1, run(out, sizeof(out), "axvm-ctl cell destroy rtos")) TH_LOG("%s", out);
+	EXPECT_GE(2, time(NULL) - t0);
+	EXPECT_NE(NULL, strstr(out, "does not answer the hypervisor's stop request"))
+		TH_LOG("%s", out);
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_NE(NULL, strstr(out, "rtos")) TH_LOG("%s", out);
+	EXPECT_FALSE(cpu_is_online(3));
+	run(out, sizeof(out), "axvm-ctl console");
+	EXPECT_NE(NULL, strstr(out, "CPU 3 does not answer the request to stop")) TH_LOG("%s", out);
+	/* It lets go after 4 s and parks at once; destroy then succeeds. */
+	for (int i = 0; i < 10 && run(out, sizeof(out), "axvm-ctl cell destroy rtos"); i++)
+		sleep(1);
+	EXPECT_EQ(NULL, strstr(out, "rtos")) TH_LOG("%s", out);
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_EQ(NULL, strstr(out, "rtos")) TH_LOG("%s", out);
+	EXPECT_GE(12, time(NULL) - t0);
+}
+
+/* cell run that cannot load its image leaves no cell behind. */
+TEST_F(cells, run_that_fails_leaves_nothing)
+{
+	char out[4096];
+
+	EXPECT_EQ(3, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "rtos.json "
+			 "/nonexistent.bin")) TH_LOG("%s", out);	/* 3: an input file */
+	EXPECT_NE(NULL, strstr(out, "/nonexistent.bin")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "destroyed again")) TH_LOG("%s", out);
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_EQ(NULL, strstr(out, "rtos")) TH_LOG("%s", out);
+	EXPECT_TRUE(cpu_is_online(3));
 }
 
 /* Leaves a pattern in CPU @cpu's FP/SIMD registers and FPCR, from user space. */

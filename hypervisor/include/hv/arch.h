@@ -124,6 +124,13 @@ void arch_cpu_prepare_park(struct per_cpu *cpu);
 void arch_cpu_wait_for_request(void);
 
 /**
+ * arch_counter() / arch_counter_hz() - the system counter and its
+ * frequency, for timeouts.
+ */
+u64 arch_counter(void);
+u64 arch_counter_hz(void);
+
+/**
  * arch_cpu_signal_all() / arch_cpu_wait_for_signal() - a cheap event
  * between CPUs in the hypervisor (arm64: sev / wfe).
  */
