@@ -18,8 +18,6 @@
 #   AXVM_CTL        the static axvm-ctl to ship
 #   CROSS_COMPILE   toolchain prefix (strip, and the header scan)
 #   DEB_MAINTAINER  the Maintainer field
-#   DEB_DOCS_OPTIONAL  1: ship the man pages and the completion only when
-#                   they exist (transition); otherwise they are required
 set -euo pipefail
 umask 022
 
@@ -29,7 +27,6 @@ for v in TOP DEB_DIR DEB_VERSION AXVM_VERSION DEB_ARCH FIRMWARE AXVM_CTL \
 	[ -n "${!v:-}" ] || die "$v is not set (run it through make deb)"
 done
 CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}
-DEB_DOCS_OPTIONAL=${DEB_DOCS_OPTIONAL:-0}
 
 # Without a revision a Debian version has no hyphen (policy 5.6.12).
 [[ $DEB_VERSION =~ ^[0-9][A-Za-z0-9.+~]*$ ]] ||
@@ -144,22 +141,13 @@ install -D -m 0755 "$AXVM_CTL" "$root/usr/sbin/axvm-ctl"
 # Debug information stays in the build tree (policy 10.1: strip binaries).
 "${CROSS_COMPILE}strip" --strip-unneeded --remove-section=.comment \
 	"$root/usr/sbin/axvm-ctl"
-optional() {	# optional FILE: is it missing, and may it be?
-	[ -f "$TOP/$1" ] && return 1
-	[ "$DEB_DOCS_OPTIONAL" = 1 ] || die "$1 is missing"
-	echo "  DEB      note: $1 is missing, axvm-tools goes without it" >&2
-	return 0
-}
 for page in docs/man/axvm-ctl.8 docs/man/axvm.4; do
-	optional "$page" && continue
 	sect=${page##*.}
 	mkdir -p "$root/usr/share/man/man$sect"
 	gzip -9n -c "$TOP/$page" > "$root/usr/share/man/man$sect/${page##*/}.gz"
 done
-if ! optional tools/completion/axvm-ctl.bash; then
-	install -D -m 0644 "$TOP/tools/completion/axvm-ctl.bash" \
-		"$root/usr/share/bash-completion/completions/axvm-ctl"
-fi
+install -D -m 0644 "$TOP/tools/completion/axvm-ctl.bash" \
+	"$root/usr/share/bash-completion/completions/axvm-ctl"
 install -D -m 0644 "$TOP/docs/config.schema.json" \
 	"$root/usr/share/axvm/config.schema.json"
 doc_files axvm-tools

@@ -17,16 +17,14 @@ DEB_GIT_COUNT := $(if $(GIT_REV),$(shell git -C $(TOP) rev-list --count HEAD 2>/
 DEB_GIT_HASH := $(if $(GIT_REV),$(shell git -C $(TOP) rev-parse --short=8 HEAD 2>/dev/null))
 DEB_VERSION := $(shell cat $(TOP)/VERSION)$(if $(DEB_GIT_HASH),+git$(DEB_GIT_COUNT).g$(DEB_GIT_HASH)$(if $(filter %-dirty,$(GIT_REV)),.dirty))
 
-# What goes into the packages besides the two build products. The man
-# pages and the completion are required; DEB_DOCS_OPTIONAL=1 packages
-# without them while they do not exist yet.
+# What goes into the packages besides the two build products.
 DEB_DOCS := docs/man/axvm-ctl.8 docs/man/axvm.4 tools/completion/axvm-ctl.bash
 DEB_INPUTS := $(TOP)/Kbuild $(TOP)/driver/Kbuild \
 	$(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
 	$(wildcard $(TOP)/include/axvm/*) \
 	$(wildcard $(TOP)/configs/qemu-arm64/*.json) \
 	$(TOP)/docs/config.schema.json \
-	$(if $(filter 1,$(DEB_DOCS_OPTIONAL)),$(wildcard $(addprefix $(TOP)/,$(DEB_DOCS))),$(addprefix $(TOP)/,$(DEB_DOCS))) \
+	$(addprefix $(TOP)/,$(DEB_DOCS)) \
 	$(TOP)/VERSION $(TOP)/packaging/build-debs.sh $(TOP)/packaging/dkms.conf.in \
 	$(wildcard $(TOP)/packaging/debian/*)
 
@@ -38,7 +36,6 @@ deb: $(FIRMWARE) $(TARGET_AXVM_CTL) $(DEB_INPUTS)
 		AXVM_VERSION='$(VERSION)' DEB_ARCH='$(DEB_ARCH)' \
 		FIRMWARE='$(FIRMWARE)' AXVM_CTL='$(TARGET_AXVM_CTL)' \
 		CROSS_COMPILE='$(CROSS_COMPILE)' DEB_MAINTAINER='$(DEB_MAINTAINER)' \
-		DEB_DOCS_OPTIONAL='$(DEB_DOCS_OPTIONAL)' \
 		$(TOP)/packaging/build-debs.sh
 
 # tests/deb-test.sh's environment (make check passes it too). The DKMS
@@ -48,8 +45,7 @@ DEB_TEST_ENV = TOP='$(TOP)' DEB_DIR='$(DEB_DIR)' DEB_VERSION='$(DEB_VERSION)' \
 	DEB_ARCH='$(DEB_ARCH)' FIRMWARE='$(FIRMWARE)' \
 	AXVM_CTL='$(TARGET_AXVM_CTL)' CROSS_COMPILE='$(CROSS_COMPILE)' \
 	KERNEL_ARCH='$(KERNEL_ARCH)' \
-	KDIRS='$(foreach k,$(KERNELS),$(KDIR_$(k)))' \
-	DEB_DOCS_OPTIONAL='$(DEB_DOCS_OPTIONAL)'
+	KDIRS='$(foreach k,$(KERNELS),$(KDIR_$(k)))'
 
 deb-check: deb
 	$(Q)$(DEB_TEST_ENV) $(TOP)/tests/deb-test.sh
