@@ -24,31 +24,32 @@ unsigned int mem_flags_to_map(u32 flags)
 	return map;
 }
 
-static bool irq_in_config(const struct cell *cell, unsigned int intid)
+/*
+ * Who owns each shared interrupt, by cell id (0: the root cell, which owns
+ * every interrupt no other cell does). Written under the cells lock when a
+ * cell comes and goes; read by every distributor access, so a lookup is an
+ * index, not a walk of every cell's interrupt list.
+ */
+#define OWNED_INTIDS 1020	/* the GIC's SPIs end here */
+static u8 irq_owner[OWNED_INTIDS];
+
+void cell_set_irq_owner(const struct cell *cell, bool take)
 {
 	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell->desc);
-	unsigned int i;
+	unsigned int i, intid;
 
 	for (i = 0; i < cell->desc->num_irq_ranges; i++)
-		if (intid >= irq[i].first && intid - irq[i].first < irq[i].count)
-			return true;
-	return false;
+		for (intid = irq[i].first;
+		     intid - irq[i].first < irq[i].count && intid < OWNED_INTIDS; intid++)
+			__atomic_store_n(&irq_owner[intid], take ? (u8)cell->id : 0,
+					 __ATOMIC_RELEASE);
 }
 
-/* The root cell owns every interrupt no other cell owns. */
 bool cell_owns_irq(const struct cell *cell, unsigned int intid)
 {
-	unsigned int id;
-
-	if (cell != &root_cell)
-		return irq_in_config(cell, intid);
-	for (id = 1; id < MAX_CELLS; id++) {
-		const struct cell *other = cell_by_id(id);
-
-		if (other && irq_in_config(other, intid))
-			return false;
-	}
-	return true;
+	if (intid >= OWNED_INTIDS)
+		return cell == &root_cell;
+	return __atomic_load_n(&irq_owner[intid], __ATOMIC_ACQUIRE) == cell->id;
 }
 
 int cell_map_regions(struct cell *cell)

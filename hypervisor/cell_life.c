@@ -162,6 +162,8 @@ int root_map_ring(struct axvm_console_ring *ring, bool map)
 
 static void free_cell(struct cell *cell)
 {
+	if (cell->in_use)
+		cell_set_irq_owner(cell, false);
 	if (cell->stage2.root)
 		arch_cell_destroy(cell);
 	if (cell->console)
@@ -226,6 +228,7 @@ long cell_create(u64 config_phys, u64 size)
 	}
 	memset(cell->cpus, 0, sizeof(cell->cpus));
 	cell->in_use = true;
+	cell_set_irq_owner(cell, true);
 	cell->console = console_ring_alloc();
 	err = cell->console ? root_map_ring(cell->console, true) : -ENOMEM;
 	if (!err)

@@ -421,12 +421,13 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 
 		if (offset < b->start || offset >= b->end)
 			continue;
-		cells_lock_acquire();	/* ownership must not change meanwhile */
+		/* Ownership must not change between the mask and the access. */
+		cells_lock_acquire();
 		mask = owned_bits(cell, (unsigned int)(offset - b->start) * per_byte,
 				  a->size * per_byte, b->bits);
-		cells_lock_release();
 		if (!a->write) {
 			a->value = gicd_read(addr, a->size) & mask;
+			cells_lock_release();
 			return MMIO_HANDLED;
 		}
 		if (b->bits == 8)
@@ -439,6 +440,7 @@ static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 		} else {
 			gicd_write(addr, a->size, a->value & mask);
 		}
+		cells_lock_release();
 		return MMIO_HANDLED;
 	}
 	/* Everything else (CTLR, TYPER, IDs...): readable; only the root writes. */

@@ -87,6 +87,11 @@ static inline bool cell_owns_cpu(const struct cell *cell, unsigned int cpu)
 
 /** cell_owns_irq() - @intid is a shared interrupt @cell owns. */
 bool cell_owns_irq(const struct cell *cell, unsigned int intid);
+/**
+ * cell_set_irq_owner() - @cell's configured interrupts become its own
+ * (@take) or the root's again. Call with the cells lock held.
+ */
+void cell_set_irq_owner(const struct cell *cell, bool take);
 
 /** mem_flags_to_map() - the paging flags for a region's AXVM_MEM_* flags. */
 unsigned int mem_flags_to_map(u32 flags);
