@@ -23,6 +23,8 @@ int paging_create(struct paging *pg, const struct paging_format *format,
 	pg->format = format;
 	pg->start_level = start_level;
 	pg->root_tables = root_tables;
+	pg->invalidate = NULL;	/* the caller sets it once CPUs use the tree */
+	pg->busy = 0;
 	pg->root = page_alloc(root_tables, root_tables);
 	return pg->root ? 0 : -ENOMEM;
 }
@@ -40,22 +42,36 @@ static unsigned long root_index(const struct paging *pg, u64 virt)
 }
 
 /*
+ * The "break" of break-before-make: the valid entry at *pte becomes
+ * invalid and no TLB keeps it, before a different-sized replacement is
+ * written or the table it pointed at is reused.
+ */
+static void break_entry(struct paging *pg, pte_t *pte)
+{
+	__atomic_store_n(pte, 0, __ATOMIC_RELEASE);
+	if (pg->invalidate)
+		pg->invalidate(pg);
+}
+
+/*
  * Replace the block at *pte (mapping @level-sized memory) by a table of
  * next-level entries with the same output, so that part of it can change.
  */
-static int split_block(const struct paging_format *f, pte_t *pte,
-		       unsigned int level)
+static int split_block(struct paging *pg, pte_t *pte, unsigned int level)
 {
+	const struct paging_format *f = pg->format;
 	pte_t *table = page_alloc(1, 1);
-	u64 phys = f->address(*pte);
+	pte_t block = *pte;
+	u64 phys = f->address(block);
 	unsigned int i;
 
 	if (!table)
 		return -ENOMEM;
 	for (i = 0; i < ENTRIES; i++)
-		table[i] = f->relocate(*pte, phys + i * LEVEL_SIZE(level + 1),
+		table[i] = f->relocate(block, phys + i * LEVEL_SIZE(level + 1),
 				       level + 1);
-	*pte = f->table((u64)(uintptr_t)table);
+	break_entry(pg, pte);
+	__atomic_store_n(pte, f->table((u64)(uintptr_t)table), __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -104,12 +120,15 @@ static int walk(struct paging *pg, pte_t *table, unsigned int level,
 		if (chunk == block && (level == 3 || level >= f->max_block_level) &&
 		    (!map || !(phys & (block - 1)))) {
 			if (f->is_valid(*pte) && f->is_table(*pte, level)) {
+				/* A table gives way to a block (or nothing). */
 				pte_t *sub = table_at(f->address(*pte));
 
+				break_entry(pg, pte);
 				free_subtables(f, sub, level + 1, ENTRIES);
 				page_free(sub, 1);
 			}
-			*pte = map ? f->leaf(phys, flags, level) : 0;
+			__atomic_store_n(pte, map ? f->leaf(phys, flags, level) : 0,
+					 __ATOMIC_RELEASE);
 		} else {
 			if (!f->is_valid(*pte)) {
 				pte_t *next;
@@ -121,7 +140,7 @@ static int walk(struct paging *pg, pte_t *table, unsigned int level,
 					return -ENOMEM;
 				*pte = f->table((u64)(uintptr_t)next);
 			} else if (!f->is_table(*pte, level)) {
-				err = split_block(f, pte, level);
+				err = split_block(pg, pte, level);
 				if (err)
 					return err;
 			}
@@ -131,8 +150,10 @@ static int walk(struct paging *pg, pte_t *table, unsigned int level,
 				return err;
 			/* A table emptied by unmapping goes back to the pool. */
 			if (!map && table_empty(f, table_at(f->address(*pte)))) {
-				page_free(table_at(f->address(*pte)), 1);
-				*pte = 0;
+				pte_t *sub = table_at(f->address(*pte));
+
+				break_entry(pg, pte);
+				page_free(sub, 1);
 			}
 		}
 next:
@@ -143,15 +164,49 @@ next:
 	return 0;
 }
 
+static int change(struct paging *pg, u64 virt, u64 phys, u64 size,
+		  unsigned int flags, bool map)
+{
+	int err;
+
+	__atomic_add_fetch(&pg->busy, 1, __ATOMIC_ACQ_REL);
+	err = walk(pg, pg->root, pg->start_level, virt, phys, size, flags, map);
+	__atomic_sub_fetch(&pg->busy, 1, __ATOMIC_ACQ_REL);
+	return err;
+}
+
 int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 	       unsigned int flags)
 {
-	return walk(pg, pg->root, pg->start_level, virt, phys, size, flags, true);
+	return change(pg, virt, phys, size, flags, true);
 }
 
 int paging_unmap(struct paging *pg, u64 virt, u64 size)
 {
-	return walk(pg, pg->root, pg->start_level, virt, 0, size, 0, false);
+	return change(pg, virt, 0, size, 0, false);
+}
+
+bool paging_is_mapped(struct paging *pg, u64 virt)
+{
+	const struct paging_format *f = pg->format;
+	pte_t *table = pg->root;
+	unsigned int level;
+
+	while (__atomic_load_n(&pg->busy, __ATOMIC_ACQUIRE))
+		;
+	for (level = pg->start_level; level <= 3; level++) {
+		pte_t pte = __atomic_load_n(&table[level == pg->start_level ?
+						   root_index(pg, virt) :
+						   index_of(virt, level)],
+					    __ATOMIC_ACQUIRE);
+
+		if (!f->is_valid(pte))
+			return false;
+		if (level == 3 || !f->is_table(pte, level))
+			return true;
+		table = table_at(f->address(pte));
+	}
+	return false;
 }
 
 void paging_destroy(struct paging *pg)

@@ -30,6 +30,13 @@ struct per_cpu *this_cpu(void)
 	return (struct per_cpu *)(uintptr_t)read_sysreg(tpidr_el2);
 }
 
+/* Break-before-make for the firmware's own tables. */
+static void el2_invalidate(struct paging *pg)
+{
+	(void)pg;
+	asm volatile("dsb ishst\n\ttlbi alle2is\n\tdsb ish\n\tisb" ::: "memory");
+}
+
 int arch_global_init(const struct axvm_system_config *sys)
 {
 	const struct axvm_system_desc *d = &sys->system;
@@ -38,6 +45,7 @@ int arch_global_init(const struct axvm_system_config *sys)
 	err = paging_create(&el2_tables, &el2_format, 0, 1);
 	if (err)
 		return err;
+	el2_tables.invalidate = el2_invalidate;
 	/* Everything the firmware touches: its memory and its devices. */
 	err = paging_map(&el2_tables, d->hypervisor_phys, d->hypervisor_phys,
 			 d->hypervisor_size, MAP_RW | MAP_EXEC);
@@ -62,6 +70,12 @@ int arch_global_init(const struct axvm_system_config *sys)
 	return gicv3_global_init();
 }
 
+/* Break-before-make for a cell's stage-2: forget its VMID's entries. */
+static void stage2_invalidate(struct paging *pg)
+{
+	arch_cell_flush((struct cell *)((char *)pg - __builtin_offsetof(struct cell, stage2)));
+}
+
 int arch_cell_create(struct cell *cell)
 {
 	int err = paging_create(&cell->stage2, &stage2_format, S2_START_LEVEL,
@@ -69,6 +83,7 @@ int arch_cell_create(struct cell *cell)
 
 	if (err)
 		return err;
+	cell->stage2.invalidate = stage2_invalidate;
 	/* The cell id is the VMID (8 bits on this CPU). */
 	cell->arch.vttbr = (u64)(uintptr_t)cell->stage2.root |
 			   ((u64)(cell->id & 0xff) << 48);

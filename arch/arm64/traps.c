@@ -21,6 +21,8 @@
 #define ISS_DABT_SRT(i)	(((i) >> 16) & 0x1f)
 #define ISS_DABT_SF	(1u << 15)
 #define ISS_DABT_WNR	(1u << 6)
+/* Data and instruction aborts: the fault status code says a translation fault. */
+#define ISS_FSC_IS_TRANSLATION(i)	(((i) & 0x3c) == 0x04)
 #define ISS_SYSREG_READ	(1u << 0)
 #define ISS_SYSREG_RT(i) (((i) >> 5) & 0x1f)
 #define FSC_EXTERNAL	0x10
@@ -98,6 +100,15 @@ static void handle_abort(struct trap_frame *frame, u64 esr)
 			return;
 		}
 	}
+	/*
+	 * A translation fault may come from the cell's stage-2 changing under
+	 * it (an entry in its break-before-make window): if the address
+	 * translates once the change is done, the access just runs again.
+	 * (Permission faults are final: a read-only page stays read-only.)
+	 */
+	if (ISS_FSC_IS_TRANSLATION(iss) &&
+	    paging_is_mapped(&cpu->cell->stage2, ipa & ~0xfffull))
+		return;
 	cpu->stats[EXIT_ABORT]++;
 	if (cpu->cell != &root_cell)
 		cell_fail(esr, ipa, ESR_EC(esr) == EC_IABT_LOW ?

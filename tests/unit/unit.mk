@@ -15,6 +15,7 @@ UNIT_SRCS_firmware_check := $(TOP)/tests/unit/firmware_check.c
 UNIT_SRCS_config := $(addprefix $(TOP)/tools/,config_json.c suggest.c \
 	config_check.c)
 UNIT_LIBS_config := -ljson-c
+UNIT_SRCS_paging := $(TOP)/hypervisor/paging.c
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
 UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))

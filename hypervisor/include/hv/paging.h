@@ -47,12 +47,21 @@ struct paging_format {
  * @start_level: the level of @root.
  * @root_tables: number of concatenated tables at the root (stage-2 may
  *               start with several).
+ * @invalidate:  makes every CPU's TLBs forget the tree's old entries; set
+ *               once CPUs may walk the tree, so that changes follow
+ *               break-before-make (an entry that changes size or goes
+ *               away is invalid, and invalidated, before its replacement
+ *               is written or its table freed). NULL: nobody uses it yet.
+ * @busy:        changes under way (paging_map/unmap); a CPU that faults
+ *               meanwhile may have met an entry in its break.
  */
 struct paging {
 	const struct paging_format *format;
 	pte_t *root;
 	unsigned int start_level;
 	unsigned int root_tables;
+	void (*invalidate)(struct paging *pg);
+	unsigned int busy;
 };
 
 /** paging_create() - allocate an empty tree. 0 or -ENOMEM. */
@@ -70,6 +79,13 @@ int paging_map(struct paging *pg, u64 virt, u64 phys, u64 size,
 
 /** paging_unmap() - remove the range's mappings. 0 or -ENOMEM (split). */
 int paging_unmap(struct paging *pg, u64 virt, u64 size);
+
+/**
+ * paging_is_mapped() - does @virt translate now? Waits for changes under
+ * way to finish first, so that an entry in its break-before-make window
+ * does not count as unmapped.
+ */
+bool paging_is_mapped(struct paging *pg, u64 virt);
 
 /** paging_destroy() - free every table of the tree. */
 void paging_destroy(struct paging *pg);
