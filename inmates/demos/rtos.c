@@ -46,10 +46,11 @@ static void on_tick(void)
 		gic_eoi(intid);
 }
 
-static void report(void)
+/* @tick: the tick whose tasks just ran (the counter may be ahead by now). */
+static void report(unsigned long tick)
 {
 	printk("rtos: tick %lu: control ran %lu, sensor ran %lu times; worst tick latency %llu counter ticks; other interrupts %lu\n",
-	       ticks, tasks[0].runs, tasks[1].runs,
+	       tick, tasks[0].runs, tasks[1].runs,
 	       (unsigned long long)worst_latency, other_interrupts);
 }
 
@@ -82,7 +83,7 @@ void inmate_main(void)
 					continue;
 				tasks[i].runs++;
 				if (i == 2)
-					report();
+					report(seen + 1);
 			}
 		}
 		if (alone && now >= BARE_SECONDS * TICK_HZ)
