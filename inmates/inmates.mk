@@ -4,7 +4,7 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello rtos
-INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi probe_fpsimd probe_mask \
+INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi probe_fpsimd probe_mask probe_smp \
 	virtio_rng psci_probe
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \

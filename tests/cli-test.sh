@@ -51,8 +51,14 @@ fi
 
 # Configs: the shipped ones pass, alone and together; broken ones are
 # refused with the file, the JSON path and the value.
-expect config_check_shipped 0 'rtos.json: ok: cell "rtos"' \
-	"$ctl" config check "$configs"/*.json
+# Each shipped cell fits the machine on its own (together they may not:
+# bare, rng and smp share CPU 2).
+for f in "$configs"/*.json; do
+	name=$(basename "$f" .json)
+	[ "$name" = root ] && continue
+	expect "config_check_shipped_$name" 0 "$name.json: ok: cell" \
+		"$ctl" config check --system "$configs/root.json" "$f"
+done
 expect config_check_cells_against_system 0 'bare.json: ok' \
 	"$ctl" config check --system "$configs/root.json" "$configs/rtos.json" "$configs/bare.json"
 expect config_check_conflict 3 'rtos.json: cpus: CPU 3 is already owned by cell "rtos"' \

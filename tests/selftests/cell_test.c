@@ -85,6 +85,7 @@ FIXTURE_TEARDOWN(cells)
 	run(NULL, 0, "axvm-ctl cell destroy rtos");
 	run(NULL, 0, "axvm-ctl cell destroy bare");
 	run(NULL, 0, "axvm-ctl cell destroy rng");
+	run(NULL, 0, "axvm-ctl cell destroy smp");
 	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
 	for (int cpu = 0; cpu < 4; cpu++) {
 		EXPECT_TRUE(cpu_is_online(cpu)) TH_LOG("CPU %d", cpu);
@@ -392,6 +393,33 @@ TEST_F(cells, unanswering_cell_does_not_hang_the_root)
 	run(out, sizeof(out), "axvm-ctl cell list");
 	EXPECT_EQ(NULL, strstr(out, "rtos")) TH_LOG("%s", out);
 	EXPECT_GE(12, time(NULL) - t0);
+}
+
+/*
+ * A cell with two CPUs (smp.json, CPUs 2-3, probe_smp): CPU_ON inside it, an SGI
+ * from one of its CPUs to the other, both ticking; shutdown stops both,
+ * destroy gives both back.
+ */
+TEST_F(cells, two_cpu_cell)
+{
+	char out[4096];
+
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "smp.json "
+			 INMATES "probe_smp.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("smp", "Test result: SUCCESS", 10)) {
+		run(out, sizeof(out), "axvm-ctl console smp; axvm-ctl console");
+		TH_LOG("%s", out);
+	}
+	EXPECT_FALSE(cpu_is_online(2));
+	EXPECT_FALSE(cpu_is_online(3));
+	run(out, sizeof(out), "axvm-ctl cell list --json");
+	EXPECT_NE(NULL, strstr(out, "\"name\": \"smp\", \"state\": \"running\", \"cpus\": [2,3]"))
+		TH_LOG("%s", out);
+	EXPECT_EQ(0, run(out, sizeof(out), "axvm-ctl cell shutdown smp")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_state("smp", "shut-down", 2));
+	EXPECT_EQ(0, run(out, sizeof(out), "axvm-ctl cell destroy smp")) TH_LOG("%s", out);
+	EXPECT_TRUE(cpu_is_online(2));
+	EXPECT_TRUE(cpu_is_online(3));
 }
 
 /* cell run that cannot load its image leaves no cell behind. */

@@ -41,6 +41,63 @@ void cpu_wait(void)
  * PSCI goes through hvc: the conduit QEMU offers to an EL1-only machine,
  * and the one the axvm firmware emulates for cells.
  */
+static long psci_call(u64 fn, u64 a1, u64 a2, u64 a3)
+{
+	register u64 x0 asm("x0") = fn;
+	register u64 x1 asm("x1") = a1;
+	register u64 x2 asm("x2") = a2;
+	register u64 x3 asm("x3") = a3;
+
+	asm volatile("hvc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
+	return (long)x0;
+}
+
+#define PSCI_CPU_OFF		0x84000002ul
+#define PSCI_CPU_ON		0xc4000003ul
+#define MAX_SECONDARY_CPUS	3
+#define SECONDARY_STACK		4096
+
+struct secondary_cpu {
+	u64 stack_top;
+	void (*fn)(void);
+};
+
+void _secondary_start(void);	/* start.S */
+
+static struct secondary_cpu secondaries[MAX_SECONDARY_CPUS];
+static u8 secondary_stacks[MAX_SECONDARY_CPUS][SECONDARY_STACK]
+	__attribute__((aligned(16)));
+static unsigned int num_secondaries;
+
+long cpu_start(u64 mpidr, void (*fn)(void))
+{
+	struct secondary_cpu *s;
+
+	if (num_secondaries == MAX_SECONDARY_CPUS)
+		return -1;
+	s = &secondaries[num_secondaries];
+	s->stack_top = (u64)(uintptr_t)secondary_stacks[num_secondaries] +
+		       SECONDARY_STACK;
+	s->fn = fn;
+	num_secondaries++;
+	return psci_call(PSCI_CPU_ON, mpidr, (u64)(uintptr_t)_secondary_start,
+			 (u64)(uintptr_t)s);
+}
+
+u64 cpu_mpidr(void)
+{
+	u64 mpidr;
+
+	asm volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+	return mpidr & 0xffffff;
+}
+
+void cpu_off(void)
+{
+	psci_call(PSCI_CPU_OFF, 0, 0, 0);
+	for (;;)
+		asm volatile("wfi");
+}
 void inmate_exit(void)
 {
 	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;

@@ -25,6 +25,23 @@ _start:
 	bl	inmate_exit
 
 /*
+ * A further CPU, switched on with cpu_start(): x0 points at its
+ * struct secondary_cpu { stack top, function }. The function runs with
+ * the same vectors; when it returns, the CPU switches itself off.
+ */
+	.globl _secondary_start
+_secondary_start:
+	msr	daifset, #0xf
+	ldr	x1, [x0]
+	mov	sp, x1
+	ldr	x1, =exception_vectors
+	msr	vbar_el1, x1
+	isb
+	ldr	x1, [x0, #8]
+	blr	x1
+	bl	cpu_off
+
+/*
  * Any exception the inmate did not ask for: report it, then stop. Each slot
  * passes its index so that the report says which kind it was.
  */

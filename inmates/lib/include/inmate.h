@@ -57,6 +57,18 @@ void irq_disable(void);
 void cpu_wait(void);
 
 /**
+ * cpu_start() - switch on the CPU with @mpidr (PSCI CPU_ON) to run @fn on
+ * a stack of its own; when @fn returns, that CPU switches itself off
+ * (CPU_OFF). Returns the PSCI status (0: on its way). Up to 3 CPUs.
+ */
+long cpu_start(u64 mpidr, void (*fn)(void));
+/** cpu_off() - switch the calling CPU off (PSCI CPU_OFF). */
+void __attribute__((noreturn)) cpu_off(void);
+
+/** cpu_mpidr() - the calling CPU's affinity (MPIDR_EL1, Aff0-Aff2). */
+u64 cpu_mpidr(void);
+
+/**
  * pmu_instructions_*() - instructions retired (EL0-EL2) on PMU counter 0,
  * for the bench; only where pmu_instructions_supported() (QEMU: -icount).
  */
