@@ -26,9 +26,11 @@ static void add_regs(const char *node, struct range_list *list)
 	char label[RANGE_LABEL];
 	uint64_t addr, size;
 
+	int found;
+
 	node_label(node, label, sizeof(label));
-	for (unsigned int i = 0; dt_reg(node, i, &addr, &size) != 0; i++)
-		if (dt_reg(node, i, &addr, &size) == 1 && size)
+	for (unsigned int i = 0; (found = dt_reg(node, i, &addr, &size)) != 0; i++)
+		if (found == 1 && size)	/* -1: not memory-mapped */
 			ranges_add(list, addr, addr + size, label);
 }
 
