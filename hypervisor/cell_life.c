@@ -268,14 +268,15 @@ fail_copy:
  * interrupts are delivered directly); the caller then gives up after
  * PARK_TIMEOUT_MS with -ETIMEDOUT instead of hanging the root. The request
  * stays posted: the CPU parks as soon as it lets the interrupt in. The
- * wait wakes on the parking CPU's signal, or on the event stream that
- * Linux keeps running on the root's CPUs.
+ * wait wakes on the parking CPU's signal, or on the firmware's event
+ * stream (arch_cpu_init), so the deadline is seen in time.
  */
 #define PARK_TIMEOUT_MS	1000
 
 static long park_cpus(struct cell *cell)
 {
-	u64 deadline = arch_counter() + arch_counter_hz() * PARK_TIMEOUT_MS / 1000;
+	u64 hz = arch_counter_hz() ?: 1000000000;	/* a counter without a frequency */
+	u64 deadline = arch_counter() + hz * PARK_TIMEOUT_MS / 1000;
 	bool all_parked;
 	unsigned int cpu;
 
@@ -328,7 +329,9 @@ long cell_shutdown(struct cell *cell)
 
 long cell_set_loadable(struct cell *cell)
 {
-	if (cell == &root_cell || cell->state == AXVM_CELL_STATE_RUNNING)
+	/* Every CPU parked: one that did not answer a stop may still run. */
+	if (cell == &root_cell || cell->state == AXVM_CELL_STATE_RUNNING ||
+	    !cpus_parked(cell))
 		return -EBUSY;
 	if (cell->state == AXVM_CELL_STATE_CREATED)
 		return 0;
@@ -343,7 +346,7 @@ long cell_start(struct cell *cell)
 
 	if (cell == &root_cell)
 		return -EINVAL;
-	if (cell->state == AXVM_CELL_STATE_RUNNING)
+	if (cell->state == AXVM_CELL_STATE_RUNNING || !cpus_parked(cell))
 		return -EBUSY;
 	if (cell->state == AXVM_CELL_STATE_CREATED) {
 		err = root_loadable(cell, false);

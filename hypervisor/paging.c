@@ -138,7 +138,9 @@ static int walk(struct paging *pg, pte_t *table, unsigned int level,
 				next = page_alloc(1, 1);
 				if (!next)
 					return -ENOMEM;
-				*pte = f->table((u64)(uintptr_t)next);
+				/* Its zeroes are seen before it is. */
+				__atomic_store_n(pte, f->table((u64)(uintptr_t)next),
+						 __ATOMIC_RELEASE);
 			} else if (!f->is_table(*pte, level)) {
 				err = split_block(pg, pte, level);
 				if (err)
@@ -192,6 +194,9 @@ bool paging_is_mapped(struct paging *pg, u64 virt)
 	pte_t *table = pg->root;
 	unsigned int level;
 
+	/* Beyond the root tables: the index would wrap onto a mapped address. */
+	if (virt >> LEVEL_SHIFT(pg->start_level) >= (u64)ENTRIES * pg->root_tables)
+		return false;
 	while (__atomic_load_n(&pg->busy, __ATOMIC_ACQUIRE))
 		;
 	for (level = pg->start_level; level <= 3; level++) {

@@ -48,6 +48,7 @@ void arch_cpu_kick(struct per_cpu *cpu)
 
 void arch_cpu_prepare_park(struct per_cpu *cpu)
 {
+	gicv3_clear_group1_active_priorities();
 	gicv3_setup_management_sgi(cpu);
 }
 

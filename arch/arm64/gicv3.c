@@ -39,6 +39,11 @@
 #define ICC_CTLR_EL1		"s3_0_c12_c12_4"
 #define ICC_IGRPEN0_EL1		"s3_0_c12_c12_6"
 #define ICC_CTLR_EOIMODE	(1ull << 1)
+#define ICC_CTLR_PRIBITS(v)	((((v) >> 8) & 7) + 1)
+#define ICC_AP1R0_EL1		"s3_0_c12_c9_0"
+#define ICC_AP1R1_EL1		"s3_0_c12_c9_1"
+#define ICC_AP1R2_EL1		"s3_0_c12_c9_2"
+#define ICC_AP1R3_EL1		"s3_0_c12_c9_3"
 
 #define ICC_PMR_EL1		"s3_0_c4_c6_0"
 #define ICC_RPR_EL1		"s3_0_c12_c11_3"
@@ -126,6 +131,27 @@ int gicv3_cpu_init(struct per_cpu *cpu)
 	sysreg_write_s(ICH_HCR_TC, ICH_HCR_EL2);
 	isb();
 	return 0;
+}
+
+/*
+ * Forget the Group 1 active priorities the guest left, when its CPU parks:
+ * a cell that set one (ICC_AP1R0_EL1 reaches the hardware) and then parked
+ * would keep SGI 15 out of the parked CPU, and from whoever runs on it
+ * next. Only then: a running guest's interrupt handlers own them (Linux
+ * enters the hypervisor from an IPI handler, with its SGI active). There
+ * are 1, 2 or 4 such registers for 5, 6 or 7 priority bits.
+ */
+void gicv3_clear_group1_active_priorities(void)
+{
+	unsigned int bits = ICC_CTLR_PRIBITS(sysreg_read_s(ICC_CTLR_EL1));
+
+	sysreg_write_s(0, ICC_AP1R0_EL1);
+	if (bits >= 6)
+		sysreg_write_s(0, ICC_AP1R1_EL1);
+	if (bits >= 7) {
+		sysreg_write_s(0, ICC_AP1R2_EL1);
+		sysreg_write_s(0, ICC_AP1R3_EL1);
+	}
 }
 
 /* SGI 15: Group 0, top priority, enabled. Linux uses SGIs 0-7. */

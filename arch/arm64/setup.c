@@ -162,6 +162,13 @@ int arch_cpu_init(struct per_cpu *cpu)
 	write_sysreg(a->saved_cptr & ~CPTR_EL2_TFP, cptr_el2);
 	a->saved_mdcr = read_sysreg(mdcr_el2);
 	a->saved_cnthctl = read_sysreg(cnthctl_el2);
+	/*
+	 * An event stream for the firmware's own waits (wfe): a wake-up every
+	 * 2^11 counter ticks (33 us at 62.5 MHz), so that a wait with a
+	 * deadline sees it even when no CPU signals. Guests may see spurious
+	 * wfe wake-ups, which the architecture allows anyway.
+	 */
+	write_sysreg(a->saved_cnthctl | CNTHCTL_EVNTEN | CNTHCTL_EVNTI(10), cnthctl_el2);
 	a->saved_vttbr = read_sysreg(vttbr_el2);
 	a->mpidr = read_sysreg(mpidr_el1);
 

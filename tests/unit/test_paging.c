@@ -83,6 +83,8 @@ TEST(maps_blocks_and_pages)
 	EXPECT_TRUE(paging_is_mapped(&pg, 0x403ff000));
 	EXPECT_FALSE(paging_is_mapped(&pg, 0x40400000));
 	EXPECT_FALSE(paging_is_mapped(&pg, 0x3ffff000));
+	/* Beyond the root table's 512 GiB: not the wrapped-around address. */
+	EXPECT_FALSE(paging_is_mapped(&pg, 0x8040000000ull));
 	/* 2 MiB aligned: two blocks at level 2, no level-3 table. */
 	EXPECT_FALSE(fake_is_table(*l2_entry(&pg, 0x40000000), 2));
 	EXPECT_EQ(0x40200000ull, ADDR(*l2_entry(&pg, 0x40200000)));

@@ -83,7 +83,7 @@ int paging_unmap(struct paging *pg, u64 virt, u64 size);
 /**
  * paging_is_mapped() - does @virt translate now? Waits for changes under
  * way to finish first, so that an entry in its break-before-make window
- * does not count as unmapped.
+ * does not count as unmapped. False for @virt beyond the tree's reach.
  */
 bool paging_is_mapped(struct paging *pg, u64 virt);
 

@@ -34,6 +34,8 @@ int gicv3_global_init(void);
 int gicv3_cpu_init(struct per_cpu *cpu);
 void gicv3_cpu_exit(struct per_cpu *cpu);
 void gicv3_setup_management_sgi(struct per_cpu *cpu);
+/* Zero ICC_AP1Rn_EL1: what a parking guest left active is gone. */
+void gicv3_clear_group1_active_priorities(void);
 int gicv3_map_redistributors(struct cell *cell);
 void gicv3_reset_spis(struct cell *cell);
 void gicv3_move_redistributor(struct per_cpu *cpu, struct cell *from,

@@ -12,6 +12,9 @@
 #define HCR_TSC		(1ull << 19)
 #define HCR_RW		(1ull << 31)
 
+#define CNTHCTL_EVNTEN	(1ull << 2)
+#define CNTHCTL_EVNTI(bit)	((u64)(bit) << 4)	/* counter bit that triggers */
+
 #define CPTR_EL2_TFP	(1ull << 10)	/* trap FP/SIMD (nVHE layout) */
 
 #define SCTLR_EL2_RES1	0x30c50830ull
