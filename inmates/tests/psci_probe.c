@@ -21,11 +21,9 @@ void inmate_main(void)
 	long version = psci(PSCI_VERSION, 0, 0);
 	long on = psci(PSCI_CPU_ON, 0 /* CPU 0's MPIDR */, 0x40000000);
 	long info = psci(PSCI_AFFINITY_INFO, 0, 0);
-	u64 me;
 
-	asm volatile("mrs %0, mpidr_el1" : "=r"(me));
 	printk("psci: version 0x%lx, CPU_ON(CPU 0) %ld, AFFINITY_INFO(CPU 0) %ld, AFFINITY_INFO(self) %ld\n",
-	       version, on, info, psci(PSCI_AFFINITY_INFO, me & 0xff, 0));
+	       version, on, info, psci(PSCI_AFFINITY_INFO, cpu_mpidr() & 0xff, 0));
 	printk("Test result: %s\n", version == 0x10001 && on == PSCI_INVALID &&
 	       info == PSCI_INVALID ? "SUCCESS" : "FAILURE");
 	/* inmate_exit(): PSCI SYSTEM_OFF, which must only end this cell. */

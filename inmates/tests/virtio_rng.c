@@ -61,10 +61,7 @@ static void on_irq(void)
 
 static void route_spi_here(unsigned int intid)
 {
-	u64 mpidr;
-
-	asm volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
-	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = mpidr & 0xff00ffffffull;
+	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = cpu_mpidr();
 	*(volatile u8 *)(GICD_BASE + GICD_IPRIORITYR + intid) = 0xa0;
 	*(volatile u32 *)(GICD_BASE + GICD_IGROUPR + 4 * (intid / 32)) |= 1u << (intid % 32);
 	*(volatile u32 *)(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) = 1u << (intid % 32);

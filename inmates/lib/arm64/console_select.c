@@ -13,16 +13,6 @@ void pl011_putc(char c);
 
 static enum { UNKNOWN, HYPERCALL, UART } console_kind;
 
-long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
-{
-	register unsigned long x0 asm("x0") = code;
-	register unsigned long x1 asm("x1") = arg1;
-	register unsigned long x2 asm("x2") = arg2;
-
-	asm volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2) : : "memory");
-	return (long)x0;
-}
-
 bool in_cell(void)
 {
 	if (console_kind == UNKNOWN)

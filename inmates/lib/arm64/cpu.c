@@ -6,7 +6,9 @@
 #include <axvm/hypercall.h>
 #include <inmate.h>
 
-#define PSCI_SYSTEM_OFF 0x84000008u
+#define PSCI_CPU_OFF		0x84000002ul
+#define PSCI_CPU_ON		0xc4000003ul
+#define PSCI_SYSTEM_OFF		0x84000008ul
 
 void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far);
 void irq_dispatch(void);
@@ -38,22 +40,26 @@ void cpu_wait(void)
 }
 
 /*
- * PSCI goes through hvc: the conduit QEMU offers to an EL1-only machine,
- * and the one the axvm firmware emulates for cells.
+ * The one way out to the hypervisor: hvc, for the axvm hypercalls and for
+ * PSCI (the conduit QEMU offers to an EL1-only machine, and the one the
+ * axvm firmware emulates for cells). x1-x3 may come back changed (SMCCC).
  */
-static long psci_call(u64 fn, u64 a1, u64 a2, u64 a3)
+static long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3)
 {
 	register u64 x0 asm("x0") = fn;
 	register u64 x1 asm("x1") = a1;
 	register u64 x2 asm("x2") = a2;
 	register u64 x3 asm("x3") = a3;
 
-	asm volatile("hvc #0" : "+r"(x0) : "r"(x1), "r"(x2), "r"(x3) : "memory");
+	asm volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
 	return (long)x0;
 }
 
-#define PSCI_CPU_OFF		0x84000002ul
-#define PSCI_CPU_ON		0xc4000003ul
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	return hvc_call(code, arg1, arg2, 0);
+}
+
 #define MAX_SECONDARY_CPUS	3
 #define SECONDARY_STACK		4096
 
@@ -80,7 +86,7 @@ long cpu_start(u64 mpidr, void (*fn)(void))
 		       SECONDARY_STACK;
 	s->fn = fn;
 	num_secondaries++;
-	return psci_call(PSCI_CPU_ON, mpidr, (u64)(uintptr_t)_secondary_start,
+	return hvc_call(PSCI_CPU_ON, mpidr, (u64)(uintptr_t)_secondary_start,
 			 (u64)(uintptr_t)s);
 }
 
@@ -89,20 +95,19 @@ u64 cpu_mpidr(void)
 	u64 mpidr;
 
 	asm volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
-	return mpidr & 0xffffff;
+	return mpidr & 0xff00ffffffull;
 }
 
 void cpu_off(void)
 {
-	psci_call(PSCI_CPU_OFF, 0, 0, 0);
+	hvc_call(PSCI_CPU_OFF, 0, 0, 0);
 	for (;;)
 		asm volatile("wfi");
 }
+
 void inmate_exit(void)
 {
-	register u64 x0 asm("x0") = PSCI_SYSTEM_OFF;
-
-	asm volatile("hvc #0" : "+r"(x0) : : "memory");
+	hvc_call(PSCI_SYSTEM_OFF, 0, 0, 0);
 	for (;;)
 		asm volatile("wfi");
 }

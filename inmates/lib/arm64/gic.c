@@ -29,10 +29,7 @@ static volatile u32 *reg32(unsigned long addr)
 
 static unsigned long my_redistributor(void)
 {
-	u64 mpidr;
-
-	asm volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
-	return GICR_BASE + (mpidr & 0xff) * GICR_FRAME;
+	return GICR_BASE + (cpu_mpidr() & 0xff) * GICR_FRAME;
 }
 
 void gic_init(void)

@@ -65,7 +65,7 @@ long cpu_start(u64 mpidr, void (*fn)(void));
 /** cpu_off() - switch the calling CPU off (PSCI CPU_OFF). */
 void __attribute__((noreturn)) cpu_off(void);
 
-/** cpu_mpidr() - the calling CPU's affinity (MPIDR_EL1, Aff0-Aff2). */
+/** cpu_mpidr() - the calling CPU's affinity (MPIDR_EL1's Aff0-Aff3 fields). */
 u64 cpu_mpidr(void);
 
 /**
