@@ -21,14 +21,6 @@
 
 #include "../selftests/axvm_util.h"
 
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
 static uint64_t counter(void)
 {
 	uint64_t v;
@@ -86,21 +78,21 @@ int main(int argc, char **argv)
 	int ret;
 
 	check(fd >= 0, "open /dev/axvm");
-	t0 = now_ns();
+	t0 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_ENABLE, &root_blob) == 0, "enable");
-	printf("AXVM-BENCH enable_ns %llu\n", (unsigned long long)(now_ns() - t0));
+	printf("AXVM-BENCH enable_ns %llu\n", (unsigned long long)(monotonic_ns() - t0));
 
 	c0 = counter();
-	t1 = now_ns();
+	t1 = monotonic_ns();
 	ret = ioctl(fd, AXVM_IOCTL_CELL_CREATE, &cell_blob);
 	check(ret > 0, "cell create");
-	printf("AXVM-BENCH create_ns %llu\n", (unsigned long long)(now_ns() - t1));
+	printf("AXVM-BENCH create_ns %llu\n", (unsigned long long)(monotonic_ns() - t1));
 	id.id = (__u32)ret;
 	ld.cell = id;
 	rd.cell = id.id;
-	t1 = now_ns();
+	t1 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_CELL_LOAD, &ld) == 0, "cell load");
-	printf("AXVM-BENCH load_ns %llu\n", (unsigned long long)(now_ns() - t1));
+	printf("AXVM-BENCH load_ns %llu\n", (unsigned long long)(monotonic_ns() - t1));
 	c1 = counter();
 	check(ioctl(fd, AXVM_IOCTL_CELL_START, &id) == 0, "cell start");
 	for (int tries = 0; tries < 5000; tries++) {
@@ -125,12 +117,12 @@ int main(int argc, char **argv)
 	printf("AXVM-BENCH create_to_output_ns %llu\n",
 	       (unsigned long long)counter_ns(printed - c0));
 
-	t0 = now_ns();
+	t0 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_CELL_DESTROY, &id) == 0, "cell destroy");
-	printf("AXVM-BENCH destroy_ns %llu\n", (unsigned long long)(now_ns() - t0));
+	printf("AXVM-BENCH destroy_ns %llu\n", (unsigned long long)(monotonic_ns() - t0));
 
-	t0 = now_ns();
+	t0 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_DISABLE) == 0, "disable");
-	printf("AXVM-BENCH disable_ns %llu\n", (unsigned long long)(now_ns() - t0));
+	printf("AXVM-BENCH disable_ns %llu\n", (unsigned long long)(monotonic_ns() - t0));
 	return 0;
 }

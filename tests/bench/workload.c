@@ -20,16 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../selftests/axvm_util.h"
+
 #define BUFFER (8u << 20)
 #define SLICE (256u << 10)
-
-static uint64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
 
 static uint64_t work(unsigned char *buf, unsigned int size, unsigned int rounds)
 {
@@ -68,7 +62,7 @@ static int pingpong(uint64_t end, int cpu_a, int cpu_b)
 		_exit(0);
 	}
 	pin(cpu_a);
-	while (now_ns() < end) {
+	while (monotonic_ns() < end) {
 		c = 1;
 		if (write(ab[1], &c, 1) != 1 || read(ba[0], &c, 1) != 1)
 			return 1;
@@ -87,20 +81,20 @@ int main(int argc, char **argv)
 		return 1;
 	memset(buf, 0, BUFFER);
 	if (argc > 2 && !strcmp(argv[1], "load")) {
-		uint64_t end = now_ns() + (uint64_t)atoi(argv[2]) * 1000000000ull;
+		uint64_t end = monotonic_ns() + (uint64_t)atoi(argv[2]) * 1000000000ull;
 
-		for (unsigned int i = 0; now_ns() < end; i = (i + SLICE) % BUFFER) {
+		for (unsigned int i = 0; monotonic_ns() < end; i = (i + SLICE) % BUFFER) {
 			work(buf + i, SLICE, 1);
 			nanosleep(&pause, NULL);
 		}
 		return 0;
 	}
 	if (argc > 4 && !strcmp(argv[1], "pingpong"))
-		return pingpong(now_ns() + (uint64_t)atoi(argv[2]) * 1000000000ull,
+		return pingpong(monotonic_ns() + (uint64_t)atoi(argv[2]) * 1000000000ull,
 				atoi(argv[3]), atoi(argv[4]));
-	t0 = now_ns();
+	t0 = monotonic_ns();
 	acc = work(buf, BUFFER, 20);
 	printf("AXVM-BENCH %s_ns %llu\n", argc > 1 ? argv[1] : "workload",
-	       (unsigned long long)(now_ns() - t0));
+	       (unsigned long long)(monotonic_ns() - t0));
 	return acc == 42;	/* keep the work */
 }

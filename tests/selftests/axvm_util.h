@@ -16,11 +16,22 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <stdint.h>
+#include <time.h>
 #include <unistd.h>
 
 #define AXVM_DEVICE		"/dev/axvm"
 #define AXVM_SYSFS		"/sys/devices/axvm"
 #define AXVM_FIRMWARE_FILE	"/lib/firmware/axvm-arm64.bin"
+
+/* The guest's monotonic clock in ns (virtual time under -icount). */
+static inline uint64_t monotonic_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
 
 static inline const char *axvm_module_path(void)
 {

@@ -189,10 +189,7 @@ TEST_F(hv, hypervisor_memory_is_out_of_reach)
 
 static double now(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	return monotonic_ns() / 1e9;
 }
 
 static void check_sleeps_wake_on_time(struct __test_metadata *_metadata)
