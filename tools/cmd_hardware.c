@@ -39,7 +39,10 @@ item(const char *name, bool ok, const char *fix, const char *fmt, ...)
 	va_end(args);
 }
 
-/* Does @path contain @needle? (The kernel log needs root.) */
+/*
+ * Does @path contain @needle? Read without waiting: the kernel log
+ * (/dev/kmsg, as busybox has no /var/log; it needs root) blocks at its end.
+ */
 static int file_has(const char *path, const char *needle)
 {
 	char line[1024];
@@ -48,27 +51,9 @@ static int file_has(const char *path, const char *needle)
 
 	if (!f)
 		return -1;
+	fcntl(fileno(f), F_SETFL, O_NONBLOCK);
 	while (!found && fgets(line, sizeof(line), f))
 		found = strstr(line, needle) != NULL;
-	fclose(f);
-	return found;
-}
-
-/* The kernel log as a file (busybox has no /var/log): read /dev/kmsg. */
-static int log_has(const char *needle)
-{
-	char rec[1024];
-	FILE *f = fopen("/dev/kmsg", "r");
-	int found = 0;
-	int fd;
-
-	if (!f)
-		return -1;
-	fd = fileno(f);
-	/* /dev/kmsg blocks at the end: read without waiting. */
-	fcntl(fd, F_SETFL, O_NONBLOCK);
-	while (!found && fgets(rec, sizeof(rec), f))
-		found = strstr(rec, needle) != NULL;
 	fclose(f);
 	return found;
 }
@@ -112,13 +97,13 @@ static int run_check(int argc, char **argv)
 			return usage_error(&verb_hardware_check, "unexpected \"%s\"", argv[i]);
 	}
 	num_items = 0;
-	el2 = log_has("started at EL2");
+	el2 = file_has("/dev/kmsg", "started at EL2");
 	item("booted at EL2", el2 == 1,
 	     "boot Linux at EL2 (hypervisor mode) from the firmware or boot loader",
 	     el2 < 0 ? "cannot read the kernel log (run as root)" :
 	     el2 ? "the kernel reports its CPUs started at EL2" :
 		   "the kernel does not report starting at EL2");
-	vhe = log_has("Virtualization Host Extensions");
+	vhe = file_has("/dev/kmsg", "Virtualization Host Extensions");
 	item("not running with VHE", vhe == 0,
 	     "a VHE kernel owns EL2 itself: boot with kvm-arm.mode=none on a CPU without VHE",
 	     vhe > 0 ? "the kernel runs at EL2 with VHE" : "no VHE in use");
