@@ -118,6 +118,31 @@ static int move_memory(struct cell *cell, bool to_cell)
 	return err;
 }
 
+/*
+ * Before the root gets a cell's RAM back, nothing the cell wrote may stay
+ * in it: a later cell at the same place would start with it (shared
+ * regions were never the cell's alone; io regions are devices).
+ */
+static int clear_memory(struct cell *cell)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell->desc);
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		if (mem[i].flags & (AXVM_MEM_SHARED | AXVM_MEM_IO))
+			continue;
+		err = arch_clear_memory(mem[i].phys_start, mem[i].size);
+		if (err) {
+			printk("cell %u \"%s\": memory[%u] could not be cleared (error %d); "
+			       "the root does not get it back\n", cell->id,
+			       cell->desc->name, i, err);
+			return err;
+		}
+	}
+	return 0;
+}
+
 static bool cpus_parked(const struct cell *cell)
 {
 	unsigned int cpu;
@@ -246,7 +271,7 @@ long cell_create(u64 config_phys, u64 size)
 		return err;
 	}
 	move_cpus(&root_cell, cell, copy->cell.cpus);
-	arch_cell_reset_irqs(cell);
+	arch_cell_hand_over_irqs(cell, true);
 	cell->state = AXVM_CELL_STATE_CREATED;
 	spin_unlock(&cells_lock);
 	printk("cell %u \"%s\" created\n", id, copy->cell.name);
@@ -379,9 +404,11 @@ long cell_destroy(struct cell *cell)
 	if (cell->state == AXVM_CELL_STATE_CREATED)
 		root_loadable(cell, false);
 	memcpy(cpus, cell->cpus, sizeof(cpus));
-	arch_cell_reset_irqs(cell);
+	arch_cell_hand_over_irqs(cell, false);
 	move_cpus(cell, &root_cell, cpus);
-	err = move_memory(cell, false);
+	err = clear_memory(cell);
+	if (!err)
+		err = move_memory(cell, false);
 	printk("cell %u \"%s\" destroyed\n", cell->id, cell->desc->name);
 	free_cell(cell);
 	spin_unlock(&cells_lock);
@@ -404,6 +431,22 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	       (unsigned long long)syndrome, (unsigned long long)address);
 	park_cpus(cell);	/* a CPU that does not answer parks when it does */
 	cpu_park(cpu);
+}
+
+void cell_cpu_parked(struct per_cpu *cpu)
+{
+	struct cell *cell = cpu->cell;
+	u32 running = AXVM_CELL_STATE_RUNNING;
+
+	if (cell == &root_cell ||
+	    __atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) ||
+	    !cpus_parked(cell))
+		return;
+	if (__atomic_compare_exchange_n(&cell->state, &running,
+					AXVM_CELL_STATE_SHUT_DOWN, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		printk("cell %u \"%s\": every CPU switched itself off (PSCI CPU_OFF): shut down\n",
+		       cell->id, cell->desc->name);
 }
 
 void cell_shutdown_self(void)

@@ -10,6 +10,7 @@
  */
 #include <axvm/errno.h>
 #include <hv/arch.h>
+#include <hv/cell.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>
 
@@ -34,13 +35,15 @@ void cpu_park(struct per_cpu *cpu)
 	u32 req;
 
 	/*
-	 * The guest may have reprogrammed this CPU's interrupt controller
-	 * while it ran (Linux does when it brings a CPU up): make sure our
-	 * wake-up signal reaches us before anyone may send it.
+	 * Nothing of the owner this CPU ran for stays (hv/arch.h: the
+	 * hand-over contract), and our wake-up signal reaches us again before
+	 * anyone may send it (Linux reprograms the GIC when it brings a CPU
+	 * up).
 	 */
-	arch_cpu_prepare_park(cpu);
+	arch_cpu_reset(cpu);
 	__atomic_store_n(&cpu->power, CPU_PARKED, __ATOMIC_RELEASE);
 	arch_cpu_signal_all();	/* whoever polls our state may look now */
+	cell_cpu_parked(cpu);
 	for (;;) {
 		req = __atomic_exchange_n(&cpu->requests, 0, __ATOMIC_ACQ_REL);
 		if (req & CPU_REQ_LEAVE) {

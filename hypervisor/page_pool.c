@@ -49,13 +49,19 @@ int page_pool_init(u64 start, u64 end)
 	return 0;
 }
 
+/*
+ * @align is in pages and holds for the physical address (a stage-2 root of
+ * two concatenated tables must start on 8 KiB), whatever page the pool
+ * itself starts on.
+ */
 void *page_alloc(unsigned int count, unsigned int align)
 {
-	unsigned long n, k;
+	unsigned long n, k, first_page = (unsigned long)(pool.base / PAGE_SIZE);
 
 	if (!count || !align)
 		return NULL;
-	for (n = 0; n + count <= pool.pages; n += align) {
+	n = (align - first_page % align) % align;
+	for (; n + count <= pool.pages; n += align) {
 		for (k = 0; k < count && !test_page(n + k); k++)
 			;
 		if (k == count) {

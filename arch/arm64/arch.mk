@@ -8,8 +8,8 @@ QEMU := qemu-system-aarch64
 # to aligned accesses (it runs with the MMU off while it boots).
 HV_ARCH_CFLAGS := -mgeneral-regs-only -mstrict-align -march=armv8-a \
 	-mno-outline-atomics
-HV_ARCH_OBJS := entry.o cpu.o uart_pl011.o setup.o traps.o paging.o \
-	gicv3.o psci.o
+HV_ARCH_OBJS := entry.o cpu.o uart_pl011.o setup.o traps.o paging.o handover.o \
+	gicv3.o gicv3_dist.o gicv3_redist.o gicv3_handover.o psci.o
 PLATFORM := qemu-arm64
 
 # The reference machine of DESIGN.md section 2.

@@ -113,18 +113,6 @@ void arch_cell_flush(struct cell *cell)
 	isb();
 }
 
-void arch_cell_reset_irqs(struct cell *cell)
-{
-	gicv3_reset_spis(cell);
-}
-
-void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to)
-{
-	gicv3_move_redistributor(cpu, from, to);
-	arch_cell_flush(from);
-	arch_cell_flush(to);
-}
-
 int arch_map_hypervisor(u64 phys, u64 size)
 {
 	return paging_map(&el2_tables, phys, phys, size, MAP_READ);
@@ -134,6 +122,39 @@ void arch_unmap_hypervisor(u64 phys, u64 size)
 {
 	paging_unmap(&el2_tables, phys, size);
 	asm volatile("dsb ishst\n\ttlbi alle2is\n\tdsb ish\n\tisb" ::: "memory");
+}
+
+/*
+ * Zero with DC ZVA where the CPU allows it, and clean every line to the
+ * point of coherency: the next owner may start with its caches off and
+ * must read zeros from memory, not stale data behind our cached ones.
+ */
+static void zero_and_clean(u64 start, u64 size)
+{
+	u64 dczid = read_sysreg(dczid_el0), ctr = read_sysreg(ctr_el0);
+	u64 zva = 4ull << (dczid & 0xf), line = 4ull << ((ctr >> 16) & 0xf);
+	u64 at, end = start + size;
+
+	if (!(dczid & (1u << 4)) && !(start & (zva - 1)) && !(size & (zva - 1)))
+		for (at = start; at < end; at += zva)
+			asm volatile("dc zva, %0" : : "r"(at) : "memory");
+	else
+		for (at = start; at < end; at += 8)
+			*(volatile u64 *)(uintptr_t)at = 0;
+	for (at = start & ~(line - 1); at < end; at += line)
+		asm volatile("dc civac, %0" : : "r"(at) : "memory");
+	asm volatile("dsb sy" ::: "memory");
+}
+
+int arch_clear_memory(u64 phys, u64 size)
+{
+	int err = paging_map(&el2_tables, phys, phys, size, MAP_RW);
+
+	if (err)
+		return err;
+	zero_and_clean(phys, size);
+	arch_unmap_hypervisor(phys, size);
+	return 0;
 }
 
 static void mmu_on(void)

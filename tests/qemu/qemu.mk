@@ -33,4 +33,5 @@ demo: $(INITRD)
 .PHONY: guest-tests
 guest-tests: $(INITRD)
 	$(Q)$(QEMU_ENV) LOG=$(OUT)/linux-$(KERNEL)/guest-tests.log \
+		EXTRA_APPEND="$(if $(SUITES),axvm_suites=$(SUITES))" \
 		GUEST_NAME=guest-$(KERNEL) $(TOP)/tests/qemu/guest-tests.sh

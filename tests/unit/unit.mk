@@ -16,6 +16,7 @@ UNIT_SRCS_config := $(addprefix $(TOP)/tools/,config_json.c suggest.c \
 	config_check.c)
 UNIT_LIBS_config := -ljson-c
 UNIT_SRCS_paging := $(TOP)/hypervisor/paging.c
+UNIT_SRCS_page_pool := $(TOP)/hypervisor/page_pool.c
 UNIT_SRCS_ranges := $(TOP)/tools/ranges.c
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))

@@ -60,17 +60,59 @@ void arch_cell_destroy(struct cell *cell);
  */
 void arch_cell_flush(struct cell *cell);
 
-/**
- * arch_cell_reset_irqs() - the shared interrupts @cell's config names
- * change hands: switch them off, so that neither side inherits them live.
+/*
+ * The hand-over contract. A CPU, an interrupt or a page that changes owner
+ * (cell create, destroy, shutdown, failure, PSCI CPU_OFF) passes through
+ * one of the hooks below, which leaves it in a defined state: nothing the
+ * old owner set up (pending or active interrupts, armed timers, register
+ * contents, routing, memory contents) reaches the new owner. The core
+ * calls them at these points; docs/architecture.md lists what each
+ * architecture resets.
  */
-void arch_cell_reset_irqs(struct cell *cell);
+
+/**
+ * arch_cell_hand_over_irqs() - the shared interrupts @cell's config names
+ * go to @cell (@to_cell, at create: after its CPUs moved) or back to the
+ * root (at destroy: every CPU of the cell parked, before they move back).
+ *
+ * To the cell: the root's configuration of each line is saved, the line
+ * is switched off, its pending and active state dropped, and it is routed
+ * to the cell's first CPU, so that from then on it fires only there.
+ * Back to the root: the same reset, then the root's saved configuration
+ * (priority, group, trigger, routing, enable) is put back.
+ *
+ * NOTE: cells lock held.
+ */
+void arch_cell_hand_over_irqs(struct cell *cell, bool to_cell);
+
+/**
+ * arch_cpu_reset() - the calling CPU stops running its owner's code and
+ * parks: reset everything of it the owner could have set (EL1 / guest
+ * registers, FP/SIMD, timers, performance counters, private interrupts
+ * pending, active or enabled, the interrupt controller's CPU interface),
+ * and make arch_cpu_kick() reach it.
+ *
+ * NOTE: trap context on the parking CPU, before it is seen parked.
+ */
+void arch_cpu_reset(struct per_cpu *cpu);
 
 /**
  * arch_cpu_moved() - parked @cpu now belongs to @to instead of @from:
- * move its per-CPU devices (arm64: the redistributor frame).
+ * move its per-CPU devices (arm64: the redistributor frame) and drop what
+ * reached its private interrupts while it was parked (an IPI its old
+ * owner sent after it parked).
+ *
+ * NOTE: cells lock held, on the CPU doing the create or destroy.
  */
 void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to);
+
+/**
+ * arch_clear_memory() - zero @size bytes at physical @phys (a cell's RAM,
+ * before the root or another cell gets it back). 0 or negative errno.
+ *
+ * NOTE: cells lock held; the range is mapped for the clearing only.
+ */
+int arch_clear_memory(u64 phys, u64 size);
 
 /**
  * arch_map_hypervisor() / arch_unmap_hypervisor() - map physical memory
@@ -116,9 +158,6 @@ u64 arch_cpu_hw_id(const struct per_cpu *cpu);
  * CPU looks at its requests.
  */
 void arch_cpu_kick(struct per_cpu *cpu);
-
-/** arch_cpu_prepare_park() - make arch_cpu_kick() reach this CPU. */
-void arch_cpu_prepare_park(struct per_cpu *cpu);
 
 /** arch_cpu_wait_for_request() - sleep until kicked (parked CPUs). */
 void arch_cpu_wait_for_request(void);

@@ -13,6 +13,8 @@
 
 #include <asm/cell.h>
 
+struct per_cpu;
+
 #define MAX_CELLS 8	/* the root cell included */
 
 /**
@@ -65,6 +67,13 @@ long cell_set_loadable(struct cell *cell);
 long cell_start(struct cell *cell);
 long cell_shutdown(struct cell *cell);
 long cell_destroy(struct cell *cell);
+
+/**
+ * cell_cpu_parked() - @cpu has just parked: if that was the last running
+ * CPU of a running cell (each switched itself off with PSCI CPU_OFF), the
+ * cell is shut down.
+ */
+void cell_cpu_parked(struct per_cpu *cpu);
 
 /** cell_shutdown_self() - the calling CPU's cell shuts itself down. */
 void __attribute__((noreturn)) cell_shutdown_self(void);

@@ -31,13 +31,12 @@ struct trap_frame;
 #define SGI_MANAGEMENT	15
 
 int gicv3_global_init(void);
+int gicv3_dist_init(void);
+int gicv3_redist_init(void);
 int gicv3_cpu_init(struct per_cpu *cpu);
 void gicv3_cpu_exit(struct per_cpu *cpu);
 void gicv3_setup_management_sgi(struct per_cpu *cpu);
-/* Zero ICC_AP1Rn_EL1: what a parking guest left active is gone. */
-void gicv3_clear_group1_active_priorities(void);
 int gicv3_map_redistributors(struct cell *cell);
-void gicv3_reset_spis(struct cell *cell);
 void gicv3_move_redistributor(struct per_cpu *cpu, struct cell *from,
 			      struct cell *to);
 
@@ -55,5 +54,22 @@ void gicv3_ack_management(void);
  * Return: true if it was a GIC register.
  */
 bool gicv3_handle_sysreg(u32 iss, u64 *value);
+
+/* Distributor and redistributor register access of @size bytes. */
+u64 gicv3_reg_read(u64 addr, unsigned int size);
+void gicv3_reg_write(u64 addr, unsigned int size, u64 v);
+/* Replace the @mask bits of distributor word @addr, atomically w.r.t. the emulation. */
+void gicv3_dist_update(u64 addr, u32 mask, u32 bits);
+/* The priorities of @value (@bytes of them) as a cell may set them. */
+u64 gicv3_clamp_priorities(struct cell *cell, u64 value, unsigned int bytes);
+
+/*
+ * The hand-over resets (gicv3_handover.c): the calling CPU's interface,
+ * a CPU's private interrupts (SGIs and PPIs but the management SGI), and
+ * a cell's shared interrupts given to it or back to the root.
+ */
+void gicv3_reset_cpu_interface(void);
+void gicv3_reset_private_irqs(struct per_cpu *cpu);
+void gicv3_hand_over_spis(struct cell *cell, bool to_cell);
 
 #endif /* _ASM_GICV3_H */

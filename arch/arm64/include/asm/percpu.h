@@ -17,6 +17,7 @@ struct arch_per_cpu {
 	u64 saved_vttbr;
 	u64 mpidr;
 	u64 gicr;		/* this CPU's redistributor frame */
+	u32 ppi_config;		/* GICR_ICFGR1 when the firmware took over */
 };
 
 #endif /* _ASM_PERCPU_H */
