@@ -12,6 +12,9 @@
 
 #include <axvm/report.h>
 
+struct irq_data;
+struct axvm_platform;
+
 #ifndef AXVM_VERSION
 #define AXVM_VERSION "unknown"
 #endif
@@ -129,6 +132,13 @@ void axvm_bench_exit(void);
 /* devices.c */
 struct axvm_cell_desc;
 int axvm_check_devices_free(const struct axvm_cell_desc *cell);
+/* machine.c: configs against the machine (device tree, System RAM). */
+int axvm_check_machine(const struct axvm_system_config *cfg);
+int axvm_check_not_linux_ram(const struct axvm_cell_desc *cell);
+/* The architecture's interrupt controller against the device tree. */
+int axvm_arch_check_platform(const struct axvm_platform *p);
+/* The shared interrupt @irq of Linux, as the config numbers it, or -1. */
+int axvm_arch_irq_line(struct irq_data *d);
 
 extern struct axvm_state axvm_state;
 

@@ -30,6 +30,8 @@
  * @config: its validated config (kmalloc'ed; the firmware copied it).
  * @size:   bytes of @config.
  * @ring:   its console ring, mapped read-only (NULL until first read).
+ * @loaded: an image went into its loadable memory since create (that
+ *          memory starts zeroed: starting it unloaded would run zeros).
  */
 struct axvm_cell {
 	struct list_head list;
@@ -37,7 +39,19 @@ struct axvm_cell {
 	struct axvm_cell_config *config;
 	u32 size;
 	const struct axvm_console_ring *ring;
+	bool loaded;
 };
+
+static bool has_loadable_memory(const struct axvm_cell_desc *desc)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(desc);
+	unsigned int i;
+
+	for (i = 0; i < desc->num_memory_regions; i++)
+		if (mem[i].flags & AXVM_MEM_LOADABLE)
+			return true;
+	return false;
+}
 
 static const struct axvm_console_ring *hypervisor_ring;
 
@@ -94,26 +108,6 @@ undo:
 	return err;
 }
 
-/* The root's config may name RAM Linux itself uses; a cell may not take it. */
-static int check_not_linux_ram(const struct axvm_cell_desc *cell)
-{
-	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell);
-	unsigned int i;
-
-	for (i = 0; i < cell->num_memory_regions; i++) {
-		if (mem[i].flags & (AXVM_MEM_IO | AXVM_MEM_SHARED))
-			continue;
-		if (region_intersects(mem[i].phys_start, mem[i].size,
-				      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
-		    REGION_DISJOINT) {
-			pr_err("axvm: cell create \"%s\": memory[%u] 0x%llx+0x%llx is RAM Linux uses; give cells memory Linux was kept from (mem=)\n",
-			       cell->name, i, mem[i].phys_start, mem[i].size);
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
-
 long axvm_cmd_cell_create(const void __user *arg)
 {
 	struct axvm_report report = axvm_kernel_report("cell create: config");
@@ -155,7 +149,7 @@ long axvm_cmd_cell_create(const void __user *arg)
 	}
 	err = axvm_check_devices_free(&config->cell);
 	if (!err)
-		err = check_not_linux_ram(&config->cell);
+		err = axvm_check_not_linux_ram(&config->cell);
 	if (err)
 		goto out_config;
 	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
@@ -303,8 +297,11 @@ long axvm_cmd_cell_load(const void __user *arg)
 		       cell->config->cell.name);
 		goto out;
 	}
+	cell->loaded = false;	/* a load that fails half way leaves half an image */
 	for (i = 0; i < load.num_images && !err; i++)
 		err = load_image(cell, &images[i], i);
+	if (!err)
+		cell->loaded = true;
 out:
 	kfree(images);
 	return err;
@@ -336,6 +333,11 @@ long axvm_cmd_cell_simple(const void __user *arg, unsigned int cmd)
 		return -ENOENT;
 	switch (cmd) {
 	case AXVM_IOCTL_CELL_START:
+		if (!cell->loaded && has_loadable_memory(&cell->config->cell)) {
+			pr_err("axvm: cell start \"%s\": nothing was loaded into it; load its image first: axvm-ctl cell load %s IMAGE\n",
+			       cell->config->cell.name, cell->config->cell.name);
+			return -ENOEXEC;
+		}
 		err = axvm_hypervisor_call(AXVM_HC_CELL_START, id, 0);
 		if (err == -EBUSY)
 			pr_err("axvm: cell start \"%s\": already running\n",

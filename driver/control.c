@@ -45,14 +45,7 @@ static int check_system_fits_machine(const struct axvm_system_config *cfg)
 			err = -EINVAL;
 		}
 	}
-	if (region_intersects(sys->hypervisor_phys, sys->hypervisor_size,
-			      IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
-	    REGION_DISJOINT) {
-		pr_err("axvm: enable: hypervisor.memory 0x%llx+0x%llx is RAM Linux uses; keep it from Linux (e.g. mem=768M on the reference machine)\n",
-		       sys->hypervisor_phys, sys->hypervisor_size);
-		err = -EINVAL;
-	}
-	return err;
+	return err ? err : axvm_check_machine(cfg);
 }
 
 long axvm_cmd_enable(const void __user *arg)

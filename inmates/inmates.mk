@@ -5,7 +5,7 @@
 
 INMATE_DEMOS := hello rtos
 INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi probe_fpsimd probe_mask probe_smp \
-	virtio_rng psci_probe
+	virtio_rng psci_probe hostile sleeper switch_off
 INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
 	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
 	lib/$(ARCH)/timer.c lib/$(ARCH)/pmu.c
@@ -52,6 +52,9 @@ $(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(IN
 $(INMATE_OUT)/virtio_%.elf: $(INMATE_OUT)/tests/virtio_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/psci_%.elf: $(INMATE_OUT)/tests/psci_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
+	$(Q)$(INMATE_LINK)
+$(INMATE_OUT)/hostile.elf $(INMATE_OUT)/sleeper.elf $(INMATE_OUT)/switch_off.elf: $(INMATE_OUT)/%.elf: \
+		$(INMATE_OUT)/tests/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 	$(Q)$(HV_OBJCOPY) -O binary $< $@

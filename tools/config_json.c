@@ -20,6 +20,7 @@
 #include <axvm/arch.h>
 
 #include "config.h"
+#include "json_scan.h"
 #include "suggest.h"
 
 #ifndef AXVM_ARCH_NATIVE
@@ -165,7 +166,8 @@ static bool parse_number(struct parser *p, struct json_object *v,
 			perr(p, "%" PRId64 " is negative", i);
 			return false;
 		}
-		*out = (uint64_t)i;
+		/* Above INT64_MAX json-c holds it as unsigned (and saturates the signed view). */
+		*out = i == INT64_MAX ? json_object_get_uint64(v) : (uint64_t)i;
 		return true;
 	}
 	if (json_object_is_type(v, json_type_string)) {
@@ -680,20 +682,6 @@ static void *parse_cell_config(struct parser *p, struct json_object *root,
 }
 
 /* Line and column of byte @offset, for syntax errors. */
-static void position(const char *text, size_t offset, int *line, int *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < offset; i++) {
-		if (text[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else {
-			(*col)++;
-		}
-	}
-}
-
 int config_from_json(const char *text, size_t len, struct config_blob *out,
 		     struct axvm_report *report)
 {
@@ -721,13 +709,17 @@ int config_from_json(const char *text, size_t len, struct config_blob *out,
 	if (!root && jerr == json_tokener_continue)
 		jerr = json_tokener_error_parse_eof;
 	if (jerr != json_tokener_success) {
-		position(text, end, &line, &col);
+		json_position(text, end, &line, &col);
 		perr(&p, "line %d, column %d: invalid JSON: %s", line, col,
 		     json_tokener_error_desc(jerr));
 		json_tokener_free(tok);
 		return -1;
 	}
 	json_tokener_free(tok);
+	if (json_scan(text, len, report)) {
+		json_object_put(root);
+		return -1;
+	}
 	if (!json_object_is_type(root, json_type_object)) {
 		perr(&p, "expected a JSON object at the top, got %s",
 		     type_name(root));

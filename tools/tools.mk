@@ -6,7 +6,7 @@ TOOL_SRCS := main.c util.c device.c suggest.c firmware_check.c \
 	config_check.c config_json.c config_file.c config_print.c \
 	cmd_firmware.c cmd_enable.c cmd_cell.c cmd_info.c cmd_config.c \
 	cmd_hardware.c exits.c cmd_config_create.c devicetree.c ranges.c \
-	machine.c
+	machine.c json_scan.c
 TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
 	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools

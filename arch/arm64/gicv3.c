@@ -32,8 +32,8 @@
 #define ISS_ICC_DIR		ISS_SYSREG(3u, 0u, 12u, 11u, 1u)
 #define ISS_ICC_RPR		ISS_SYSREG(3u, 0u, 12u, 11u, 3u)
 #define ISS_ICC_SGI1R		ISS_SYSREG(3u, 0u, 12u, 11u, 5u)
-#define ISS_ICC_ASGI1R		ISS_SYSREG(3u, 1u, 12u, 11u, 6u)
-#define ISS_ICC_SGI0R		ISS_SYSREG(3u, 2u, 12u, 11u, 7u)
+#define ISS_ICC_ASGI1R		ISS_SYSREG(3u, 0u, 12u, 11u, 6u)
+#define ISS_ICC_SGI0R		ISS_SYSREG(3u, 0u, 12u, 11u, 7u)
 #define ISS_ICC_CTLR		ISS_SYSREG(3u, 0u, 12u, 12u, 4u)
 #define ISS_READ		1u
 

@@ -17,6 +17,8 @@
 #define PAGE_MASK_ABI (AXVM_PAGE_SIZE_ABI - 1)
 #define GIC_FRAME_ALIGN 0xffffull	/* 64 KiB */
 #define GICR_SIZE_PER_CPU 0x20000ull	/* RD_base + SGI_base */
+#define GICD_SIZE 0x10000ull
+#define GITS_SIZE 0x20000ull	/* control and translation frames */
 #define FIRST_SPI 32u
 #define END_OF_SPIS 1020u
 
@@ -499,7 +501,12 @@ int axvm_check_system_config(const void *blob, __u64 size, __u32 arch,
 
 /* ---- step 3: a cell against the machine and the other cells ---------- */
 
-/* The physical range lies in the union of root regions of the same kind. */
+/*
+ * The physical range lies in the union of root regions that may give it:
+ * io regions for io, and for RAM the root's loadable regions (the RAM kept
+ * from Linux for cells); a shared region included, so that no cell ever
+ * maps the RAM Linux runs in.
+ */
 static int donated_by_root(const struct axvm_cell_desc *root,
 			   const struct axvm_memory_region *r)
 {
@@ -512,6 +519,9 @@ static int donated_by_root(const struct axvm_cell_desc *root,
 		progress = 0;
 		for (i = 0; i < root->num_memory_regions; i++) {
 			if ((mem[i].flags & AXVM_MEM_IO) != (r->flags & AXVM_MEM_IO))
+				continue;
+			if (!(r->flags & AXVM_MEM_IO) &&
+			    !(mem[i].flags & AXVM_MEM_LOADABLE))
 				continue;
 			if (pos >= mem[i].phys_start &&
 			    pos - mem[i].phys_start < mem[i].size) {
@@ -552,6 +562,43 @@ static void check_cpus_against(struct check *c,
 			"cpus: the cell would take the root cell's last CPU");
 }
 
+/*
+ * What the hypervisor drives or emulates, and what can write to memory on
+ * its own, is never a cell's: the GIC's distributor and redistributors,
+ * its ITS (it writes its tables wherever it is told), and the
+ * hypervisor's debug console.
+ */
+static int covers_platform_frame(struct check *c,
+				 const struct axvm_memory_region *r,
+				 unsigned int i, const struct axvm_system_desc *sys)
+{
+	const struct axvm_platform *p = &sys->platform;
+	const struct {
+		__u64 base, size;
+		const char *what;
+	} frames[] = {
+		{ p->gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
+		{ p->gicr_base, p->gicr_size, "the GIC redistributors (the hypervisor's)" },
+		{ p->gits_base, p->gits_base ? GITS_SIZE : 0,
+		  "the GIC ITS (it writes its tables to memory: the root's, never a cell's)" },
+		{ sys->debug_console.address & ~PAGE_MASK_ABI,
+		  sys->debug_console.type == AXVM_CONSOLE_PL011 ? AXVM_PAGE_SIZE_ABI : 0,
+		  "the hypervisor's debug console" },
+	};
+	unsigned int k;
+
+	for (k = 0; k < sizeof(frames) / sizeof(frames[0]); k++) {
+		if (!frames[k].size ||
+		    !overlap(r->phys_start, r->size, frames[k].base, frames[k].size))
+			continue;
+		problem(c, -EINVAL, "memory[%u] (0x%llx+0x%llx) covers %s at 0x%llx",
+			i, ull(r->phys_start), ull(r->size), frames[k].what,
+			ull(frames[k].base));
+		return 1;
+	}
+	return 0;
+}
+
 static void check_memory_against(struct check *c,
 				 const struct axvm_cell_desc *cell,
 				 const struct axvm_check_context *ctx)
@@ -572,11 +619,13 @@ static void check_memory_against(struct check *c,
 				ull(sys->hypervisor_size));
 			continue;
 		}
+		if (covers_platform_frame(c, r, i, sys))
+			continue;
 		if (!donated_by_root(&ctx->system->root_cell, r))
-			problem(c, -EINVAL,
-				"memory[%u] (0x%llx+0x%llx) is not %s of the root cell, which would have to give it",
-				i, ull(r->phys_start), ull(r->size),
-				(r->flags & AXVM_MEM_IO) ? "io memory" : "memory");
+			problem(c, -EINVAL, (r->flags & AXVM_MEM_IO) ?
+				"memory[%u] (0x%llx+0x%llx) is not io memory of the root cell, which would have to give it" :
+				"memory[%u] (0x%llx+0x%llx) is not in the root cell's loadable memory (the RAM kept from Linux for cells)",
+				i, ull(r->phys_start), ull(r->size));
 		for (k = 0; k < ctx->num_cells; k++) {
 			const struct axvm_cell_desc *o = ctx->cells[k];
 			const struct axvm_memory_region *om =

@@ -22,7 +22,10 @@
 /* The cell reports its own crash: x1 = syndrome, x2 = address. */
 #define AXVM_HC_CELL_FAIL_SELF		AXVM_HC(0x03)
 
-/* The root cell only; any other cell that calls them fails. */
+/*
+ * The root cell only; any other cell that calls one of them (AXVM_HC_DISABLE
+ * to AXVM_HC_LAST) fails. A number outside every range returns -ENOSYS.
+ */
 #define AXVM_HC_DISABLE			AXVM_HC(0x10)
 #define AXVM_HC_CELL_CREATE		AXVM_HC(0x11)	/* x1 = config PA, x2 = size */
 #define AXVM_HC_CELL_SET_LOADABLE	AXVM_HC(0x12)	/* x1 = cell id */
@@ -36,6 +39,7 @@
 #define AXVM_HC_CONSOLE_RING		AXVM_HC(0x19)
 /* x1 = cell id, x2 = AXVM_CELL_INFO_* -> value */
 #define AXVM_HC_CELL_GET_INFO		AXVM_HC(0x1a)
+#define AXVM_HC_LAST			AXVM_HC(0xff)	/* the management range */
 
 #define AXVM_CELL_INFO_FAIL_SYNDROME	0	/* what stopped a failed cell */
 #define AXVM_CELL_INFO_FAIL_ADDRESS	1

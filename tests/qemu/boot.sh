@@ -4,6 +4,7 @@
 #   test        run the selftests, serial log to LOG, power off
 #   demo        interactive shell after the demo (needs a terminal)
 #   demo-batch  the demo, then power off (no terminal needed)
+#   soak        make soak: many enable/disable and cell rounds, serial log to LOG
 # Every boot has -no-reboot, panic=-1 and a hard timeout.
 set -uo pipefail
 mode=$1
@@ -24,6 +25,11 @@ test)
 		-display none -monitor none -serial "file:$log" \
 		-append "$append loglevel=3 iomem=relaxed" < /dev/null
 	;;
+soak)
+	exec timeout --foreground -k 5 "${TIMEOUT:-3600}" "${qemu[@]}" \
+		-display none -monitor none -serial "file:$log" \
+		-append "$append loglevel=3" < /dev/null
+	;;
 bench)
 	# Virtual time counts instructions: figures repeat (DESIGN.md 6).
 	exec timeout --foreground -k 5 "${TIMEOUT:-900}" "${qemu[@]}" \
@@ -39,7 +45,7 @@ demo-batch)
 		-nographic -append "$append" < /dev/null
 	;;
 *)
-	echo "boot.sh: unknown mode '$mode' (test, demo, demo-batch)" >&2
+	echo "boot.sh: unknown mode '$mode' (test, bench, soak, demo, demo-batch)" >&2
 	exit 2
 	;;
 esac

@@ -13,7 +13,8 @@ mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc/axvm} \
 cp "$BUSYBOX" "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
 cp "$TOP/tests/qemu/init" "$stage/init"
-cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$stage/usr/lib/axvm/"
+cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$TOP/tests/qemu/soak-rounds" \
+	"$stage/usr/lib/axvm/"
 cp "$MODULE" "$stage/lib/modules/"
 # Debian's virtio-mmio driver, for the device-partition tests (newer
 # Debian kernels ship their modules xz-compressed; busybox insmod wants
@@ -27,8 +28,10 @@ esac
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
 cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"
+# Configs only the tests use (tests/configs/<platform>) go beside them.
+cp "$TOP/tests/configs/$PLATFORM"/*.json "$stage/etc/axvm/configs/"
 # Their binary form too, for the selftests that feed the driver directly.
-for f in "$TOP/configs/$PLATFORM"/*.json; do
+for f in "$TOP/configs/$PLATFORM"/*.json "$TOP/tests/configs/$PLATFORM"/*.json; do
 	"$HOST_AXVM_CTL" config compile "$f" \
 		-o "$stage/etc/axvm/configs/$(basename "$f" .json).bin"
 done

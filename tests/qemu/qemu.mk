@@ -14,7 +14,8 @@ QEMU_ENV = TOP='$(TOP)' ARCH='$(ARCH)' PLATFORM='$(PLATFORM)' QEMU='$(QEMU)' \
 initramfs: $(INITRD)
 $(OUT)/linux-%/initramfs.cpio.gz: $(OUT)/linux-%/axvm.ko $(FIRMWARE) \
 		$(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) $(BENCH_PROGS) \
-		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/*)
+		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/* \
+		$(TOP)/tests/configs/$(PLATFORM)/*)
 	$(Q)$(QEMU_ENV) MODULE='$<' KMODULES='$(KMODULES_$*)' \
 		$(TOP)/tests/qemu/initramfs.sh $@
 	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"
@@ -29,6 +30,13 @@ demo: $(INITRD)
 		echo "axvm demo: no terminal attached, running the demo and powering off"; \
 		$(QEMU_ENV) $(TOP)/tests/qemu/boot.sh demo-batch; \
 	fi
+
+# make soak [SOAK_ROUNDS=1000]: not part of make check (tests/qemu/soak.sh).
+.PHONY: soak
+soak: $(INITRD)
+	$(Q)$(QEMU_ENV) LOG=$(OUT)/linux-$(KERNEL)/soak.log \
+		EXTRA_APPEND="axvm_soak_rounds=$(or $(SOAK_ROUNDS),1000)" \
+		$(TOP)/tests/qemu/soak.sh
 
 .PHONY: guest-tests
 guest-tests: $(INITRD)

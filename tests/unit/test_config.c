@@ -110,6 +110,17 @@ JSON_BAD(trailing_text, "{ \"type\": \"cell\" } x", "line 1, column 20: invalid 
 JSON_BAD(not_an_object, "[1, 2]", "expected a JSON object at the top, got an array");
 JSON_BAD(no_type, "{ \"name\": \"x\" }", "missing key \"type\"");
 JSON_BAD(bad_type, "{ \"type\": \"vm\" }", "type: \"vm\" is not a config type");
+JSON_BAD(duplicate_key, CELL(MEM(RW) ", \"cpus\": [2]"), "line 1, column 138: duplicate key \"cpus\"");
+JSON_BAD(duplicate_nested_key, CELL("\"memory\": [ { \"phys\": 1, \"phys\": 2 } ]"),
+	 "memory[0]: duplicate key \"phys\"");
+JSON_BAD(nul_in_string, "{ \"type\": \"cell\", \"name\": \"a\\u0000b\" }",
+	 "name: a string may not contain NUL (\\u0000)");
+JSON_BAD(number_beyond_64_bits, CELL("\"entry\": 99999999999999999999999"),
+	 "entry: 99999999999999999999999 is out of range (at most 18446744073709551615)");
+JSON_BAD(number_below_64_bits, CELL("\"entry\": -99999999999999999999"),
+	 "entry: -99999999999999999999 is out of range (at least -9223372036854775808)");
+JSON_BAD(u32_reported_as_written, CELL(MEM(RW) ", \"interrupts\": [18446744073709551615]"),
+	 "18446744073709551615");
 JSON_BAD(unknown_key, CELL(MEM(RW) ", \"memroy\": 1"), "unknown key \"memroy\" (expected one of: type, arch, name, cpus, memory, interrupts, console, entry); did you mean \"memory\"?");
 JSON_BAD(unknown_flag, CELL(MEM("\"flags\": [\"read\", \"wirte\"]")), "memory[0].flags[1]: unknown flag \"wirte\" (expected one of: read, write, execute, io, loadable, shared, dma); did you mean \"write\"?");
 JSON_BAD(flags_not_array, CELL(MEM("\"flags\": \"rw\"")), "memory[0].flags: expected an array of flag names, got a string");
@@ -227,11 +238,28 @@ RULE(shared_with_other_cell, true, 0, "",
 RULE(overlap_hypervisor, false, -EINVAL, "memory[0] (0x70000000+0x100000) overlaps the hypervisor's memory",
      NAME_CPU("b", "2"), RAM_AT("0x70000000"));
 RULE(just_after_hypervisor, false, 0, "", NAME_CPU("b", "2"), RAM_AT("0x70400000"));
-RULE(not_donor_memory, false, -EINVAL, "memory[0] (0x90000000+0x100000) is not memory of the root cell",
+RULE(not_donor_memory, false, -EINVAL, "memory[0] (0x90000000+0x100000) is not in the root cell's loadable memory",
      NAME_CPU("b", "2"), RAM_AT("0x90000000"));
 RULE(end_of_donor_memory, false, 0, "", NAME_CPU("b", "2"), RAM_AT("0x7ff00000"));
-RULE(past_end_of_donor_memory, false, -EINVAL, "is not memory of the root cell",
+RULE(past_end_of_donor_memory, false, -EINVAL, "is not in the root cell's loadable memory",
      NAME_CPU("b", "2"), "\"memory\": [" REGION("0x7ff00000", "0x40000000", "2M", RWXL) "]");
+RULE(shared_over_linux_ram, false, -EINVAL,
+     "memory[0] (0x40000000+0x30000000) is not in the root cell's loadable memory",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x40000000", "0x40000000", "768M",
+     "\"read\", \"write\", \"execute\", \"shared\"") "]");
+RULE(io_over_debug_console, false, -EINVAL,
+     "memory[1] (0x9000000+0x1000) covers the hypervisor's debug console at 0x9000000",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x09000000", "0x09000000", "4K", "\"read\", \"write\", \"io\"") "]");
+RULE(io_over_its, false, -EINVAL, "memory[1] (0x8080000+0x20000) covers the GIC ITS",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x08080000", "0x08080000", "128K", "\"read\", \"write\", \"io\"") "]");
+RULE(io_over_distributor, false, -EINVAL, "covers the GIC distributor",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x08000000", "0x08000000", "4K", "\"read\", \"write\", \"io\"") "]");
+RULE(io_over_redistributors, false, -EINVAL, "covers the GIC redistributors",
+     NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
+     REGION("0x080c0000", "0x080c0000", "64K", "\"read\", \"write\", \"io\"") "]");
 RULE(io_from_ram, false, -EINVAL, "memory[1] (0x72100000+0x1000) is not io memory of the root cell",
      NAME_CPU("b", "2"), "\"memory\": [" REGION("0x72000000", "0x40000000", "1M", RWXL) ","
      REGION("0x72100000", "0x09000000", "4K", "\"read\", \"write\", \"io\"") "]");

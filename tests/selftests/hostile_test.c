@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A hostile cell against the root: the hostile inmate writes every GIC
+ * register it can reach, sends SGIs everywhere, calls PSCI on foreign CPUs,
+ * makes random SMC/HVC calls, cleans caches by set/way, and leaves its CPU
+ * as dirty as it can. The root's GIC state (distributor and the
+ * redistributors' SGI/PPI configuration, as the root sees it) is the same
+ * before create and after destroy, the cell's lines come back quiet, the
+ * kernel log stays clean and every CPU works. Destroy is quick whatever
+ * the cell does: tick, spin or sleep.
+ */
+#include <sys/mman.h>
+
+#include "kselftest_harness.h"
+#include "axvm_util.h"
+
+#define CONFIGS		"/etc/axvm/configs/"
+#define INMATES		"/usr/lib/axvm/inmates/"
+#define GICD		0x08000000ul
+#define GICD_SIZE	0x10000ul
+#define GICR		0x080a0000ul
+#define GICR_FRAME	0x20000ul
+#define CPUS		4
+#define SPIS		288		/* QEMU virt */
+#define CELL_SPI	200		/* hostile.json owns 200-201 */
+/* A generous bound for destroy outside -icount (make bench has the figure). */
+#define DESTROY_MAX_NS	300000000ull
+
+/* What the root can see of the GIC and must find unchanged. */
+struct gic_state {
+	uint32_t ctlr;
+	uint32_t group[SPIS / 32], enable[SPIS / 32], prio[SPIS / 4], cfg[SPIS / 16];
+	uint64_t route[SPIS];
+	uint32_t rd_group[CPUS], rd_enable[CPUS], rd_prio[CPUS][8], rd_cfg[CPUS];
+};
+
+static volatile void *map_phys(unsigned long phys, size_t size)
+{
+	int fd = open("/dev/mem", O_RDWR | O_SYNC);
+	void *p;
+
+	if (fd < 0)
+		return NULL;
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)phys);
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+/* One plain load, which the hypervisor's emulation can decode. */
+static uint32_t rd32(volatile void *base, unsigned long off)
+{
+	uint32_t v;
+
+	asm volatile("ldr %w0, [%1]" : "=r"(v) : "r"((char *)base + off) : "memory");
+	return v;
+}
+
+static uint64_t rd64(volatile void *base, unsigned long off)
+{
+	uint64_t v;
+
+	asm volatile("ldr %0, [%1]" : "=r"(v) : "r"((char *)base + off) : "memory");
+	return v;
+}
+
+static void read_gic(volatile void *gicd, volatile void *gicr, struct gic_state *s)
+{
+	unsigned int i, c;
+
+	memset(s, 0, sizeof(*s));
+	s->ctlr = rd32(gicd, 0) & 0x7fffffff;	/* RWP comes and goes */
+	for (i = 1; i < SPIS / 32; i++) {
+		s->group[i] = rd32(gicd, 0x080 + 4 * i);
+		s->enable[i] = rd32(gicd, 0x100 + 4 * i);
+	}
+	for (i = 8; i < SPIS / 4; i++)
+		s->prio[i] = rd32(gicd, 0x400 + 4 * i);
+	for (i = 2; i < SPIS / 16; i++)
+		s->cfg[i] = rd32(gicd, 0xc00 + 4 * i);
+	for (i = 32; i < SPIS; i++)
+		s->route[i] = rd64(gicd, 0x6000 + 8 * i);
+	for (c = 0; c < CPUS; c++) {
+		unsigned long sgi = c * GICR_FRAME + 0x10000;
+
+		s->rd_group[c] = rd32(gicr, sgi + 0x080);
+		s->rd_enable[c] = rd32(gicr, sgi + 0x100);
+		for (i = 0; i < 8; i++)
+			s->rd_prio[c][i] = rd32(gicr, sgi + 0x400 + 4 * i);
+		s->rd_cfg[c] = rd32(gicr, sgi + 0xc04);
+	}
+}
+
+/* Every difference, one line each, into @out. */
+static int diff_gic(const struct gic_state *a, const struct gic_state *b,
+		    char *out, size_t size)
+{
+	const uint32_t *x = (const uint32_t *)a, *y = (const uint32_t *)b;
+	size_t i, n = sizeof(*a) / 4, len = 0;
+	int diffs = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (x[i] != y[i]) {
+			diffs++;
+			if (len + 80 < size)
+				len += snprintf(out + len, size - len,
+						"word %zu: 0x%08x -> 0x%08x\n", i, x[i], y[i]);
+		}
+	return diffs;
+}
+
+/* The kernel log since @fd was opened, searched for signs of damage. */
+static const char *kmsg_damage(int fd)
+{
+	static const char *const bad[] = {
+		"Unexpected interrupt", "WARNING", "rcu: INFO", "BUG:", "Oops",
+		"Internal error", "SError", "stall",
+	};
+	static char rec[2048];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, rec, sizeof(rec) - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			return NULL;
+		rec[n] = '\0';
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+			if (strstr(rec, bad[i]))
+				return rec;
+	}
+}
+
+static bool cpu_online(int cpu)
+{
+	char path[64], c = '0';
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
+	fd = open(path, O_RDONLY);
+	if (fd >= 0) {
+		if (read(fd, &c, 1) != 1)
+			c = '0';
+		close(fd);
+	}
+	return c == '1';
+}
+
+/* Destroy @cell, returning how long it took. */
+static uint64_t timed_destroy(const char *cell, int *rc)
+{
+	uint64_t t0 = monotonic_ns();
+
+	*rc = run(NULL, 0, "axvm-ctl cell destroy %s", cell);
+	return monotonic_ns() - t0;
+}
+
+FIXTURE(hostile) {
+	volatile void *gicd, *gicr;
+};
+
+FIXTURE_SETUP(hostile)
+{
+	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl enable " CONFIGS "root.json"));
+	self->gicd = map_phys(GICD, GICD_SIZE);
+	self->gicr = map_phys(GICR, CPUS * GICR_FRAME);
+	ASSERT_NE(NULL, self->gicd);
+	ASSERT_NE(NULL, self->gicr);
+}
+
+FIXTURE_TEARDOWN(hostile)
+{
+	run(NULL, 0, "axvm-ctl cell destroy hostile");
+	run(NULL, 0, "axvm-ctl cell destroy rtos");
+	run(NULL, 0, "axvm-ctl cell destroy bare");
+	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
+}
+
+TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
+{
+	static char out[16384], diffs[4096];
+	struct gic_state before, during, after;
+	const char *damage;
+	uint64_t ns;
+	int kmsg, rc;
+
+	read_gic(self->gicd, self->gicr, &before);
+	kmsg = kmsg_open();
+	ASSERT_LE(0, kmsg);
+	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "hostile.json "
+			 INMATES "hostile.bin")) TH_LOG("%s", out);
+	EXPECT_TRUE(wait_console("hostile", "hostile: done, spinning", 20)) {
+		run(out, sizeof(out), "axvm-ctl console hostile; axvm-ctl cell list; axvm-ctl console");
+		TH_LOG("%s", out);
+	}
+	run(out, sizeof(out), "axvm-ctl console hostile");
+	/* Its line fired on its own CPU, as Group 1: nothing reached CPU 0. */
+	EXPECT_NE(NULL, strstr(out, "took INTID 200")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "SPI 200 group 1")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "CPU_ON 0x0 -> -2")) TH_LOG("%s", out);
+	run(out, sizeof(out), "axvm-ctl cell list");
+	EXPECT_NE(NULL, strstr(out, " running ")) TH_LOG("%s", out);
+	/* Meanwhile the root's view of what it owns did not move. */
+	read_gic(self->gicd, self->gicr, &during);
+	during.rd_group[3] = before.rd_group[3];	/* CPU 3 is the cell's */
+	during.rd_enable[3] = before.rd_enable[3];
+	memcpy(during.rd_prio[3], before.rd_prio[3], sizeof(before.rd_prio[3]));
+	during.rd_cfg[3] = before.rd_cfg[3];
+	during.group[CELL_SPI / 32] = before.group[CELL_SPI / 32];
+	during.enable[CELL_SPI / 32] = before.enable[CELL_SPI / 32];
+	during.prio[CELL_SPI / 4] = before.prio[CELL_SPI / 4];
+	during.cfg[CELL_SPI / 16] = before.cfg[CELL_SPI / 16];
+	during.route[CELL_SPI] = before.route[CELL_SPI];
+	during.route[CELL_SPI + 1] = before.route[CELL_SPI + 1];
+	EXPECT_EQ(0, diff_gic(&before, &during, diffs, sizeof(diffs))) TH_LOG("%s", diffs);
+
+	ns = timed_destroy("hostile", &rc);
+	ASSERT_EQ(0, rc);
+	EXPECT_GT(DESTROY_MAX_NS, ns) TH_LOG("destroy took %llu ns", (unsigned long long)ns);
+	ASSERT_TRUE(cpu_online(3));
+	usleep(200000);
+	read_gic(self->gicd, self->gicr, &after);
+	EXPECT_EQ(0, diff_gic(&before, &after, diffs, sizeof(diffs))) TH_LOG("%s", diffs);
+	/* The cell's lines came back neither pending nor active. */
+	EXPECT_EQ(0, rd32(self->gicd, 0x200 + 4 * (CELL_SPI / 32)) & (3u << (CELL_SPI % 32)));
+	EXPECT_EQ(0, rd32(self->gicd, 0x300 + 4 * (CELL_SPI / 32)) & (3u << (CELL_SPI % 32)));
+	/* Every CPU runs a task (a wake-up IPI each), the one back included. */
+	for (int c = 0; c < CPUS; c++) {
+		EXPECT_EQ(0, run(NULL, 0, "taskset -c %d true", c)) TH_LOG("CPU %d", c);
+	}
+	damage = kmsg_damage(kmsg);
+	EXPECT_EQ(NULL, damage) TH_LOG("%s", damage);
+	close(kmsg);
+}
+
+/* Destroy does not wait on the cell: a ticking, a spinning, a sleeping one. */
+TEST_F_TIMEOUT(hostile, destroy_is_quick_whatever_the_cell_does, 120)
+{
+	static const struct { const char *config, *cell, *image, *ready; } cells[] = {
+		{ "rtos.json", "rtos", "rtos.bin", "rtos: tick 1000" },
+		{ "hostile.json", "hostile", "hostile.bin", "hostile: done" },
+		{ "bare.json", "bare", "sleeper.bin", "sleeper: asleep" },
+	};
+	char out[4096];
+
+	for (unsigned int i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		uint64_t ns;
+		int rc;
+
+		ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "%s "
+				 INMATES "%s", cells[i].config, cells[i].image))
+			TH_LOG("%s", out);
+		EXPECT_TRUE(wait_console(cells[i].cell, cells[i].ready, 20))
+			TH_LOG("%s", cells[i].cell);
+		usleep(200000);	/* an armed timer's deadline passes meanwhile */
+		ns = timed_destroy(cells[i].cell, &rc);
+		EXPECT_EQ(0, rc);
+		EXPECT_GT(DESTROY_MAX_NS, ns)
+			TH_LOG("%s: destroy took %llu ns", cells[i].cell,
+			       (unsigned long long)ns);
+	}
+}
+
+TEST_HARNESS_MAIN
