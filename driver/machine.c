@@ -17,45 +17,43 @@
 
 #include "axvm.h"
 
-/* [@start, @start + @size) lies inside the reg of one node of @type. */
-static bool in_memory_node(u64 start, u64 size)
+/*
+ * How [@start, @start + @size) meets the device tree's memory nodes:
+ * inside the reg of one of them (@inside), or touching any (!@inside).
+ */
+static bool memory_nodes_hold(u64 start, u64 size, bool inside)
 {
 	struct device_node *np;
 	struct resource res;
+	u64 last = start + size - 1;
 	int i;
 
 	for_each_node_by_type(np, "memory") {
 		for (i = 0; !of_address_to_resource(np, i, &res); i++) {
-			if (start >= res.start && start + size - 1 <= res.end) {
+			if (inside ? start >= res.start && last <= res.end :
+				     start <= res.end && res.start <= last) {
 				of_node_put(np);
 				return true;
 			}
 		}
 	}
 	return false;
+}
+
+static bool in_memory_node(u64 start, u64 size)
+{
+	return memory_nodes_hold(start, size, true);
+}
+
+static bool touches_memory_node(u64 start, u64 size)
+{
+	return memory_nodes_hold(start, size, false);
 }
 
 static bool is_linux_ram(u64 start, u64 size)
 {
 	return region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
 				 IORES_DESC_NONE) != REGION_DISJOINT;
-}
-
-static bool touches_memory_node(u64 start, u64 size)
-{
-	struct device_node *np;
-	struct resource res;
-	int i;
-
-	for_each_node_by_type(np, "memory") {
-		for (i = 0; !of_address_to_resource(np, i, &res); i++) {
-			if (start <= res.end && res.start <= start + size - 1) {
-				of_node_put(np);
-				return true;
-			}
-		}
-	}
-	return false;
 }
 
 static int check_hypervisor_memory(const struct axvm_system_desc *sys)

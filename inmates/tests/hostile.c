@@ -149,17 +149,6 @@ static void attack_cpu_interface(void)
 	       (unsigned long long)(iar & 0xffffff));
 }
 
-static long smc(u64 fn, u64 a1, u64 a2, u64 a3)
-{
-	register u64 x0 asm("x0") = fn;
-	register u64 x1 asm("x1") = a1;
-	register u64 x2 asm("x2") = a2;
-	register u64 x3 asm("x3") = a3;
-
-	asm volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	return (long)x0;
-}
-
 static void attack_psci(void)
 {
 	u64 cpu;
@@ -167,10 +156,10 @@ static void attack_psci(void)
 	for (cpu = 0; cpu < 4; cpu++)
 		printk("hostile: CPU_ON 0x%llx -> %ld, AFFINITY_INFO -> %ld\n",
 		       (unsigned long long)cpu,
-		       smc(PSCI_CPU_ON, cpu, 0x40000000, 0),
-		       smc(PSCI_AFFINITY_INFO, cpu, 0, 0));
+		       smc_call(PSCI_CPU_ON, cpu, 0x40000000, 0),
+		       smc_call(PSCI_AFFINITY_INFO, cpu, 0, 0));
 	printk("hostile: CPU_SUSPEND -> %ld, MIGRATE -> %ld\n",
-	       smc(PSCI_CPU_SUSPEND, 0, 0x40000000, 0), smc(PSCI_MIGRATE, 0, 0, 0));
+	       smc_call(PSCI_CPU_SUSPEND, 0, 0x40000000, 0), smc_call(PSCI_MIGRATE, 0, 0, 0));
 }
 
 /*
@@ -196,7 +185,7 @@ static void attack_calls(void)
 		fn = i & 1 ? x : (x & 0xffffffffull);
 		if (is_defined(fn))
 			continue;
-		refused += (i & 2 ? smc(fn, x, ~x, 0) : hypercall(fn, x, ~x)) < 0;
+		refused += (i & 2 ? smc_call(fn, x, ~x, 0) : hypercall(fn, x, ~x)) < 0;
 	}
 	printk("hostile: %u random SMC/HVC calls, %u refused\n", RANDOM_CALLS, refused);
 }

@@ -56,6 +56,42 @@ static void check(int ok, const char *what)
 	}
 }
 
+/*
+ * Destroy of a cell that runs @inmate, given 300 ms first: rtos ticks at
+ * 1 kHz (its timer armed, many deadlines passed: a parked CPU with an armed
+ * timer used to spin in wfi and hold destroy up), hostile spins without a
+ * trap after leaving its CPU dirty, sleeper waits in wfi for ever.
+ */
+static void destroy_running(int fd, struct axvm_blob *cell_blob,
+			    const char *inmate)
+{
+	char path[128];
+	size_t size;
+	void *image;
+	struct axvm_image img = { 0, 0, 0x40000000, 0 };
+	struct axvm_cell_load ld = { .num_images = 1, .images = (uintptr_t)&img };
+	struct axvm_cell_id id = { 0 };
+	uint64_t t0;
+	int ret;
+
+	snprintf(path, sizeof(path), "/usr/lib/axvm/inmates/%s.bin", inmate);
+	image = load(path, &size);
+	img.source = (uintptr_t)image;
+	img.size = size;
+	ret = ioctl(fd, AXVM_IOCTL_CELL_CREATE, cell_blob);
+	check(ret > 0, "cell create (running)");
+	id.id = (__u32)ret;
+	ld.cell = id;
+	check(ioctl(fd, AXVM_IOCTL_CELL_LOAD, &ld) == 0, "cell load (running)");
+	check(ioctl(fd, AXVM_IOCTL_CELL_START, &id) == 0, "cell start (running)");
+	usleep(300000);
+	t0 = monotonic_ns();
+	check(ioctl(fd, AXVM_IOCTL_CELL_DESTROY, &id) == 0, "cell destroy (running)");
+	printf("AXVM-BENCH destroy_running_%s_ns %llu\n", inmate,
+	       (unsigned long long)(monotonic_ns() - t0));
+	free(image);
+}
+
 int main(int argc, char **argv)
 {
 	size_t root_size, cell_size, image_size;
@@ -120,6 +156,10 @@ int main(int argc, char **argv)
 	t0 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_CELL_DESTROY, &id) == 0, "cell destroy");
 	printf("AXVM-BENCH destroy_ns %llu\n", (unsigned long long)(monotonic_ns() - t0));
+
+	destroy_running(fd, &cell_blob, "rtos");
+	destroy_running(fd, &cell_blob, "hostile");
+	destroy_running(fd, &cell_blob, "sleeper");
 
 	t0 = monotonic_ns();
 	check(ioctl(fd, AXVM_IOCTL_DISABLE) == 0, "disable");

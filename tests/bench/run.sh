@@ -55,7 +55,7 @@ END {
 		add("timer_p99_ratio_vs_bare", sprintf("%.2f", values["cell_timer_p99_ticks"] / values["bare_timer_p99_ticks"]), "ratio")
 	if (("loaded_cpu_exits" in values) && ("cell_cpu_exits" in values))
 		add("loaded_extra_cpu_exits", values["loaded_cpu_exits"] - values["cell_cpu_exits"], "exits")
-	split("enable_ns create_ns load_ns start_to_output_ns create_to_output_ns destroy_ns disable_ns root_hypercall_avg_ticks root_hypercall_instructions_min cell_hypercall_avg_ticks cell_hypercall_instructions_min cell_mmio_avg_ticks cell_mmio_instructions_min cell_timer_avg_ticks loaded_timer_avg_ticks bare_timer_avg_ticks cell_timer_foreign_interrupts loaded_timer_foreign_interrupts loaded_extra_cpu_exits root_slowdown_ratio memory_0_cells memory_1_cell memory_2_cells firmware_text", want, " ")
+	split("enable_ns create_ns load_ns start_to_output_ns create_to_output_ns destroy_ns destroy_running_rtos_ns destroy_running_hostile_ns destroy_running_sleeper_ns disable_ns root_hypercall_avg_ticks root_hypercall_instructions_min cell_hypercall_avg_ticks cell_hypercall_instructions_min cell_mmio_avg_ticks cell_mmio_instructions_min cell_timer_avg_ticks loaded_timer_avg_ticks bare_timer_avg_ticks cell_timer_foreign_interrupts loaded_timer_foreign_interrupts loaded_extra_cpu_exits root_slowdown_ratio memory_0_cells memory_1_cell memory_2_cells firmware_text", want, " ")
 	for (w in want) if (!(want[w] in values)) add(want[w], "missing", "")
 	printf "{\n" > results
 	for (i = 1; i <= n; i++) {

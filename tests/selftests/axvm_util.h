@@ -98,9 +98,14 @@ static inline int kmsg_open(void)
 	return fd;
 }
 
-static inline bool kmsg_contains(int fd, const char *needle)
+/*
+ * The first record logged since kmsg_open() that contains one of the
+ * @count @needles (in a static buffer), or NULL.
+ */
+static inline const char *kmsg_find(int fd, const char *const *needles,
+				    size_t count)
 {
-	char rec[2048];
+	static char rec[2048];
 	ssize_t n;
 
 	for (;;) {
@@ -108,11 +113,17 @@ static inline bool kmsg_contains(int fd, const char *needle)
 		if (n < 0 && errno == EPIPE)
 			continue;
 		if (n <= 0)
-			return false;
+			return NULL;
 		rec[n] = '\0';
-		if (strstr(rec, needle))
-			return true;
+		for (size_t i = 0; i < count; i++)
+			if (strstr(rec, needles[i]))
+				return rec;
 	}
+}
+
+static inline bool kmsg_contains(int fd, const char *needle)
+{
+	return kmsg_find(fd, &needle, 1) != NULL;
 }
 
 /* Write a whole file (used to swap the firmware). 0 or -errno. */

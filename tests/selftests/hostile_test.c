@@ -116,20 +116,8 @@ static const char *kmsg_damage(int fd)
 		"Unexpected interrupt", "WARNING", "rcu: INFO", "BUG:", "Oops",
 		"Internal error", "SError", "stall",
 	};
-	static char rec[2048];
-	ssize_t n;
 
-	for (;;) {
-		n = read(fd, rec, sizeof(rec) - 1);
-		if (n < 0 && errno == EPIPE)
-			continue;
-		if (n <= 0)
-			return NULL;
-		rec[n] = '\0';
-		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-			if (strstr(rec, bad[i]))
-				return rec;
-	}
+	return kmsg_find(fd, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
 static bool cpu_online(int cpu)

@@ -44,15 +44,23 @@ void cpu_wait(void)
  * PSCI (the conduit QEMU offers to an EL1-only machine, and the one the
  * axvm firmware emulates for cells). x1-x3 may come back changed (SMCCC).
  */
+#define SMCCC_CALL(insn, fn, a1, a2, a3) ({				\
+	register u64 x0 asm("x0") = (fn);					\
+	register u64 x1 asm("x1") = (a1);					\
+	register u64 x2 asm("x2") = (a2);					\
+	register u64 x3 asm("x3") = (a3);					\
+	asm volatile(insn " #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory"); \
+	(long)x0;								\
+})
+
 static long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3)
 {
-	register u64 x0 asm("x0") = fn;
-	register u64 x1 asm("x1") = a1;
-	register u64 x2 asm("x2") = a2;
-	register u64 x3 asm("x3") = a3;
+	return SMCCC_CALL("hvc", fn, a1, a2, a3);
+}
 
-	asm volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	return (long)x0;
+long smc_call(u64 fn, u64 a1, u64 a2, u64 a3)
+{
+	return SMCCC_CALL("smc", fn, a1, a2, a3);
 }
 
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
