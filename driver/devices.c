@@ -26,6 +26,7 @@
 struct bound_check {
 	const struct axvm_cell_desc *cell;
 	struct device *found;
+	char driver[64];	/* its driver's name when it was found */
 };
 
 static bool overlaps_io_region(const struct axvm_cell_desc *cell,
@@ -49,16 +50,19 @@ static int check_resources(struct bound_check *check, struct device *dev,
 			   const struct resource *res, unsigned int n)
 {
 	unsigned int i;
+	int found = 0;
 
-	if (!dev->driver)
-		return 0;
-	for (i = 0; i < n; i++) {
+	/* The device lock keeps the driver from going away meanwhile. */
+	device_lock(dev);
+	for (i = 0; dev->driver && i < n && !found; i++) {
 		if (overlaps_io_region(check->cell, &res[i])) {
 			check->found = get_device(dev);
-			return 1;
+			strscpy(check->driver, dev->driver->name, sizeof(check->driver));
+			found = 1;
 		}
 	}
-	return 0;
+	device_unlock(dev);
+	return found;
 }
 
 static int check_platform_device(struct device *dev, void *data)
@@ -78,16 +82,18 @@ static int check_amba_device(struct device *dev, void *data)
 #ifdef CONFIG_PCI
 static int check_pci_device(struct device *dev, void *data)
 {
+	/* The device's own BARs: a bridge's windows cover its children's. */
 	return check_resources(data, dev, to_pci_dev(dev)->resource,
-			       PCI_NUM_RESOURCES);
+			       PCI_BRIDGE_RESOURCES);
 }
 #endif
 
-static int refuse_bound(const struct axvm_cell_desc *cell, struct device *dev)
+static int refuse_bound(const struct axvm_cell_desc *cell,
+			struct device *dev, const char *driver)
 {
 	pr_err("axvm: cell create \"%s\": device %s is driven by the root's driver %s; unbind it first: echo %s > /sys/bus/%s/drivers/%s/unbind\n",
-	       cell->name, dev_name(dev), dev->driver->name, dev_name(dev),
-	       dev->bus->name, dev->driver->name);
+	       cell->name, dev_name(dev), driver, dev_name(dev),
+	       dev->bus->name, driver);
 	put_device(dev);
 	return -EBUSY;
 }
@@ -103,24 +109,45 @@ static bool cell_has_line(const struct axvm_cell_desc *cell, int line)
 	return false;
 }
 
+/*
+ * The name of the first handler of Linux's @irq if it is one of the cell's
+ * lines, copied under the descriptor's lock (descriptors go away after an
+ * RCU grace period, actions under that lock). Empty if it is not.
+ */
+static void line_user(const struct axvm_cell_desc *cell, unsigned int irq,
+		      int *line, char *name, size_t size)
+{
+	struct irq_data *d;
+	struct irq_desc *desc;
+	unsigned long flags;
+
+	name[0] = '\0';
+	rcu_read_lock();
+	d = irq_get_irq_data(irq);
+	if (d) {
+		*line = axvm_arch_irq_line(d);
+		desc = irq_data_to_desc(d);
+		raw_spin_lock_irqsave(&desc->lock, flags);
+		if (desc->action && cell_has_line(cell, *line))
+			strscpy(name, desc->action->name ?: "?", size);
+		raw_spin_unlock_irqrestore(&desc->lock, flags);
+	}
+	rcu_read_unlock();
+}
+
 /* A root driver has requested one of the cell's interrupt lines. */
 static int check_irqs_free(const struct axvm_cell_desc *cell)
 {
+	char name[64];
 	unsigned int irq;
+	int line = -1;
 
 	for (irq = 1; irq < nr_irqs; irq++) {
-		struct irq_data *d = irq_get_irq_data(irq);
-		struct irqaction *action;
-		int line;
-
-		if (!d)
-			continue;
-		line = axvm_arch_irq_line(d);
-		action = READ_ONCE(irq_data_to_desc(d)->action);
-		if (!action || !cell_has_line(cell, line))
+		line_user(cell, irq, &line, name, sizeof(name));
+		if (!name[0])
 			continue;
 		pr_err("axvm: cell create \"%s\": interrupt %d is in use by the root's driver \"%s\" (Linux irq %u, see /proc/interrupts); unbind that device first\n",
-		       cell->name, line, action->name ?: "?", irq);
+		       cell->name, line, name, irq);
 		return -EBUSY;
 	}
 	return 0;
@@ -140,6 +167,6 @@ int axvm_check_devices_free(const struct axvm_cell_desc *cell)
 		bus_for_each_dev(&pci_bus_type, NULL, &check, check_pci_device);
 #endif
 	if (check.found)
-		return refuse_bound(cell, check.found);
+		return refuse_bound(cell, check.found, check.driver);
 	return check_irqs_free(cell);
 }

@@ -97,16 +97,19 @@ static int root_loadable(struct cell *cell, bool mapped)
 	return err;
 }
 
-/* The cell's memory leaves the root (true) or comes back (false). */
-static int move_memory(struct cell *cell, bool to_cell)
+/*
+ * The cell's memory leaves the root (true) or comes back (false), except
+ * the regions in @keep (bit i: memory[i]; RAM that could not be cleared).
+ */
+static int move_memory(struct cell *cell, bool to_cell, u64 keep)
 {
 	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell->desc);
 	unsigned int i;
 	int err = 0;
 
 	for (i = 0; i < cell->desc->num_memory_regions && !err; i++) {
-		if (mem[i].flags & AXVM_MEM_SHARED)
-			continue;	/* stays with the root too */
+		if ((mem[i].flags & AXVM_MEM_SHARED) || (keep >> i & 1))
+			continue;	/* shared: stays with the root too */
 		if (to_cell)
 			err = root_unmap_region(&mem[i]);
 		else
@@ -119,14 +122,17 @@ static int move_memory(struct cell *cell, bool to_cell)
 }
 
 /*
- * Before the root gets a cell's RAM back, nothing the cell wrote may stay
- * in it: a later cell at the same place would start with it (shared
- * regions were never the cell's alone; io regions are devices).
+ * A cell's RAM is zeroed when the cell is created (nothing of an earlier
+ * owner, or of the root, reaches it) and when it is destroyed (nothing the
+ * cell wrote reaches the root). Shared regions were never the cell's
+ * alone; io regions are devices. Returns the regions that could not be
+ * cleared (bit i: memory[i]); the others are cleared all the same.
  */
-static int clear_memory(struct cell *cell)
+static u64 clear_memory(struct cell *cell, const char *when)
 {
 	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell->desc);
 	unsigned int i;
+	u64 failed = 0;
 	int err;
 
 	for (i = 0; i < cell->desc->num_memory_regions; i++) {
@@ -134,13 +140,12 @@ static int clear_memory(struct cell *cell)
 			continue;
 		err = arch_clear_memory(mem[i].phys_start, mem[i].size);
 		if (err) {
-			printk("cell %u \"%s\": memory[%u] could not be cleared (error %d); "
-			       "the root does not get it back\n", cell->id,
-			       cell->desc->name, i, err);
-			return err;
+			printk("cell %u \"%s\" %s: memory[%u] could not be cleared (error %d)\n",
+			       cell->id, cell->desc->name, when, i, err);
+			failed |= 1ull << i;
 		}
 	}
-	return 0;
+	return failed;
 }
 
 static bool cpus_parked(const struct cell *cell)
@@ -261,11 +266,13 @@ long cell_create(u64 config_phys, u64 size)
 	if (!err)
 		err = cell_map_regions(cell);
 	if (!err)
-		err = move_memory(cell, true);
+		err = move_memory(cell, true, 0);
+	if (!err && clear_memory(cell, "create"))
+		err = -ENOMEM;
 	if (!err)
 		err = root_loadable(cell, true);
 	if (err) {
-		move_memory(cell, false);
+		move_memory(cell, false, 0);
 		free_cell(cell);
 		spin_unlock(&cells_lock);
 		return err;
@@ -347,8 +354,10 @@ long cell_shutdown(struct cell *cell)
 	if (err)
 		return err;
 	/* A cell never started keeps its loadable memory with the root. */
+	spin_lock(&cells_lock);
 	if (cell->state == AXVM_CELL_STATE_RUNNING)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
+	spin_unlock(&cells_lock);
 	return 0;
 }
 
@@ -382,17 +391,20 @@ long cell_start(struct cell *cell)
 		;
 	if (cpu == AXVM_MAX_CPUS)
 		return -EINVAL;
+	spin_lock(&cells_lock);
 	cell->state = AXVM_CELL_STATE_RUNNING;
 	__atomic_store_n(&cell->stopping, false, __ATOMIC_RELEASE);
 	err = cpu_start(per_cpu(cpu), cell->desc->entry, 0);
 	if (err)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
+	spin_unlock(&cells_lock);
 	return err;
 }
 
 long cell_destroy(struct cell *cell)
 {
 	__u64 cpus[AXVM_CPU_SET_WORDS];
+	u64 uncleared;
 	long err;
 
 	if (cell == &root_cell)
@@ -404,11 +416,19 @@ long cell_destroy(struct cell *cell)
 	if (cell->state == AXVM_CELL_STATE_CREATED)
 		root_loadable(cell, false);
 	memcpy(cpus, cell->cpus, sizeof(cpus));
+	/* The root owns the lines again before they may fire at it. */
+	cell_set_irq_owner(cell, false);
 	arch_cell_hand_over_irqs(cell, false);
 	move_cpus(cell, &root_cell, cpus);
-	err = clear_memory(cell);
-	if (!err)
-		err = move_memory(cell, false);
+	/*
+	 * RAM that could not be cleared stays out of the root (until disable);
+	 * the next cell there gets it cleared at create.
+	 */
+	uncleared = clear_memory(cell, "destroy");
+	err = move_memory(cell, false, uncleared);
+	if (uncleared)
+		printk("cell %u \"%s\": the root does not get back the memory that could not be cleared\n",
+		       cell->id, cell->desc->name);
 	printk("cell %u \"%s\" destroyed\n", cell->id, cell->desc->name);
 	free_cell(cell);
 	spin_unlock(&cells_lock);
@@ -433,20 +453,26 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	cpu_park(cpu);
 }
 
+/*
+ * Under the cells lock, like every change of a cell's state by start: the
+ * cell cannot be destroyed, nor started again, between the look and the
+ * change.
+ */
 void cell_cpu_parked(struct per_cpu *cpu)
 {
-	struct cell *cell = cpu->cell;
-	u32 running = AXVM_CELL_STATE_RUNNING;
+	struct cell *cell;
 
-	if (cell == &root_cell ||
-	    __atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) ||
-	    !cpus_parked(cell))
-		return;
-	if (__atomic_compare_exchange_n(&cell->state, &running,
-					AXVM_CELL_STATE_SHUT_DOWN, false,
-					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	spin_lock(&cells_lock);
+	cell = cpu->cell;
+	if (cell != &root_cell && cell->in_use &&
+	    cell->state == AXVM_CELL_STATE_RUNNING &&
+	    !__atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) &&
+	    cpus_parked(cell)) {
+		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
 		printk("cell %u \"%s\": every CPU switched itself off (PSCI CPU_OFF): shut down\n",
 		       cell->id, cell->desc->name);
+	}
+	spin_unlock(&cells_lock);
 }
 
 void cell_shutdown_self(void)

@@ -106,7 +106,7 @@ static long cell_hypercall(u64 code, u64 arg1, u64 arg2)
 		/* Management is the root cell's alone: a rule broken. */
 		if (code >= AXVM_HC_DISABLE && code <= AXVM_HC_LAST)
 			cell_fail(code, arg1, "management hypercall from a cell");
-		return -ENOSYS;	/* nobody's number: nothing happened */
+		return AXVM_HC_NOT_SUPPORTED;	/* nobody's number: nothing happened */
 	}
 }
 

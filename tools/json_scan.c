@@ -140,22 +140,59 @@ check_long:
 
 static void scan_value(struct scan *s, unsigned int depth);
 
+/* A key as written (between its quotes), to compare keys as json-c does. */
+struct key {
+	const char *at;
+	size_t len;
+};
+
+static int key_order(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->at == y->at ? 0 : memcmp(x->at, y->at, x->len) ?:
+	       (x->at < y->at ? -1 : 1);
+}
+
+/* Sorted, equal keys are neighbours: each later one is a duplicate. */
+static void report_duplicates(struct scan *s, struct key *keys, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return;	/* (and qsort may not be handed a NULL array) */
+	qsort(keys, n, sizeof(*keys), key_order);
+	for (i = 1; i < n; i++)
+		if (keys[i].len == keys[i - 1].len &&
+		    !memcmp(keys[i].at, keys[i - 1].at, keys[i].len))
+			problem(s, keys[i].at - 1,
+				"duplicate key \"%.*s\" (json would keep only the last)",
+				(int)(keys[i].len > 64 ? 64 : keys[i].len), keys[i].at);
+}
+
 static void scan_object(struct scan *s, unsigned int depth)
 {
-	size_t path_len = strlen(s->path), nkeys = 0, i;
-	char (*keys)[MAX_KEY] = calloc(1, sizeof(*keys));
+	size_t path_len = strlen(s->path), nkeys = 0, cap = 0;
+	struct key *keys = NULL, *grown;
 	char key[MAX_KEY];
 
 	s->at++;	/* { */
 	for (skip_space(s); s->at < s->end && *s->at != '}'; skip_space(s)) {
-		const char *key_at = s->at;
+		const char *key_at = s->at + 1;
 
 		read_string(s, key, sizeof(key));
-		for (i = 0; i < nkeys; i++)
-			if (!strcmp(keys[i], key))
-				problem(s, key_at, "duplicate key \"%s\" (json would keep only the last)", key);
-		if (keys && (keys = realloc(keys, (nkeys + 1) * sizeof(*keys))))
-			strcpy(keys[nkeys++], key);
+		if (nkeys == cap) {
+			cap = cap ? 2 * cap : 16;
+			grown = realloc(keys, cap * sizeof(*keys));
+			if (!grown) {
+				problem(s, key_at, "out of memory");
+				break;
+			}
+			keys = grown;
+		}
+		keys[nkeys++] = (struct key){ key_at, (size_t)(s->at - 1 - key_at) };
 		snprintf(s->path + path_len, sizeof(s->path) - path_len, "%s%s",
 			 path_len ? "." : "", key);
 		skip_space(s);
@@ -168,6 +205,7 @@ static void scan_object(struct scan *s, unsigned int depth)
 			s->at++;
 	}
 	s->at++;	/* } */
+	report_duplicates(s, keys, nkeys);
 	free(keys);
 }
 

@@ -13,7 +13,6 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define MPIDR_AFF_MASK	0xff00ffffffull
 /* SCTLR_EL1 as after reset: MMU and caches off, RES1 bits set. */
 #define SCTLR_EL1_RESET	0x30d00800ull
 #define SPSR_EL1H_MASKED (SPSR_DAIF | SPSR_EL1H)

@@ -45,7 +45,6 @@
 #define SGIR_RS_SHIFT		44
 #define SGIR_AFF3_SHIFT		48
 
-#define MPIDR_AFF_MASK		0xff00ffffffull
 
 /* The redistributor frame whose TYPER names @mpidr's affinity, or 0. */
 static u64 find_redistributor(u64 mpidr)

@@ -18,7 +18,6 @@
 #include <asm/layout.h>
 #include <asm/sysregs.h>
 
-#define MPIDR_AFF_MASK		0xff00ffffffull
 
 /*
  * The distributor, emulated for every cell. Each register that holds state
@@ -103,7 +102,13 @@ static u64 owned_bits(struct cell *cell, unsigned int first,
 	return mask;
 }
 
-/* IROUTER: own interrupts only, routed to one of the cell's own CPUs. */
+/*
+ * IROUTER: own interrupts only, routed to one of the writer's own CPUs, in
+ * one 64-bit write. The root too: a line of its routed to a cell's CPU
+ * would fire straight into that cell, and 1-of-N routing could pick one.
+ * For the root, a CPU not under the hypervisor (during enable and
+ * disable) is its own.
+ */
 static enum mmio_result gicd_irouter(struct cell *cell, struct mmio_access *a,
 				     u64 offset, u64 addr)
 {
@@ -114,18 +119,16 @@ static enum mmio_result gicd_irouter(struct cell *cell, struct mmio_access *a,
 			a->value = 0;
 		return MMIO_HANDLED;
 	}
-	if (a->write && cell != &root_cell) {
+	if (a->write) {
 		struct per_cpu *t = cpu_by_hw_id(a->value & MPIDR_AFF_MASK);
 
-		/* A half write could name anyone: cells write all 64 bits. */
-		if (a->size != 8 || (a->value & GICD_IROUTER_IRM) || !t ||
-		    t->cell != cell)
+		if (a->size != 8 || (a->value & GICD_IROUTER_IRM) ||
+		    (t ? t->cell != cell : cell != &root_cell))
 			return MMIO_HANDLED;	/* not to someone else's CPU */
-	}
-	if (a->write)
 		gicv3_reg_write(addr, a->size, a->value);
-	else
+	} else {
 		a->value = gicv3_reg_read(addr, a->size);
+	}
 	return MMIO_HANDLED;
 }
 

@@ -105,8 +105,10 @@ void gicv3_reset_cpu_interface(void)
 {
 	sysreg_write_s(0, ICC_IGRPEN1_EL1);
 	clear_group1_active_priorities();
-	sysreg_write_s(0, ICC_BPR1_EL1);
+	/* CTLR first: with CBPR set, writes to BPR1 would be ignored. */
 	sysreg_write_s(0, ICC_CTLR_EL1);	/* EOImode 0: EOIR deactivates */
+	isb();
+	sysreg_write_s(0, ICC_BPR1_EL1);
 	sysreg_write_s(PMR_PARKED, ICC_PMR_EL1);
 	reset_virtual_interface();
 	isb();
@@ -127,6 +129,8 @@ void gicv3_reset_private_irqs(struct per_cpu *cpu)
 		if (i != SGI_MANAGEMENT)
 			mmio_write8(rd + GICR_IPRIORITYR + i, GIC_DEFAULT_PRIORITY);
 	mmio_write32(rd + GICR_ICFGR1, cpu->arch.ppi_config);
+	/* A cell may have kept its CPU out of 1-of-N distribution (DPG). */
+	mmio_write32(rd + GICR_CTLR, mmio_read32(rd + GICR_CTLR) & ~GICR_CTLR_DPG_ALL);
 }
 
 static u64 gicd_reg(u64 bank, unsigned int intid, unsigned int bits)
@@ -192,6 +196,20 @@ static void configure_spi(unsigned int intid, const struct saved_spi *s)
 		mmio_write32(gicd_reg(GICD_ISENABLER, intid, 1), gicd_bits(intid, 1));
 }
 
+/*
+ * Where a line the root gets back may fire: where the root had it, unless
+ * that CPU went to another cell since (or the root had it 1-of-N, which
+ * could pick a cell's CPU): then at the CPU doing the destroy, the root's.
+ */
+static u64 root_route(u64 saved)
+{
+	struct per_cpu *t = cpu_by_hw_id(saved & MPIDR_AFF_MASK);
+
+	if (!(saved & GICD_IROUTER_IRM) && (!t || t->cell == &root_cell))
+		return saved;
+	return arch_cpu_hw_id(this_cpu());
+}
+
 /* The cell's first CPU: where its lines fire until it routes them. */
 static u64 first_cpu_route(const struct cell *cell)
 {
@@ -223,6 +241,9 @@ void gicv3_hand_over_spis(struct cell *cell, bool to_cell)
 			quiesce_spi(n);
 			/* The trigger is the device's: the cell keeps the root's. */
 			fresh.config = root_spis[n - GIC_SPI_FIRST].config;
+			if (!to_cell)
+				root_spis[n - GIC_SPI_FIRST].route =
+					root_route(root_spis[n - GIC_SPI_FIRST].route);
 			configure_spi(n, to_cell ? &fresh : &root_spis[n - GIC_SPI_FIRST]);
 		}
 	}

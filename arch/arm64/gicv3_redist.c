@@ -101,6 +101,11 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 	}
 	if (reg >= GICR_IPRIORITYR && reg < GICR_IPRIORITYR + 32)
 		a->value = gicv3_clamp_priorities(cell, a->value, 4);
+	/* Group 0 is the hypervisor's: every other SGI and PPI stays Group 1. */
+	if (reg == GICR_IGROUPR0)
+		a->value |= ~(u64)SGI_BIT;
+	else if (reg == GICR_IGRPMODR0)
+		a->value &= SGI_BIT;
 	if (reg == GICR_IGROUPR0 || reg == GICR_IGRPMODR0)
 		keep = SGI_BIT;		/* read-modify-write: ours stays */
 	else if (reg == GICR_PRIO_SGI15_WORD)

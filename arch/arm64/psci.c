@@ -11,9 +11,9 @@
 #include <hv/printk.h>
 
 #include <asm/psci.h>
+#include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define MPIDR_AFF_MASK 0xff00ffffffull
 
 long psci_smc(u64 fn, u64 a1, u64 a2, u64 a3)
 {
@@ -91,7 +91,7 @@ static long features(u64 fn)
 
 void psci_handle(struct trap_frame *frame)
 {
-	u64 fn = frame->x[0];
+	u64 fn = (u32)frame->x[0];	/* SMCCC function IDs are W0 */
 	long ret;
 
 	this_cpu()->stats[EXIT_PSCI]++;

@@ -150,8 +150,10 @@ int arch_clear_memory(u64 phys, u64 size)
 {
 	int err = paging_map(&el2_tables, phys, phys, size, MAP_RW);
 
-	if (err)
+	if (err) {
+		arch_unmap_hypervisor(phys, size);	/* what was mapped of it */
 		return err;
+	}
 	zero_and_clean(phys, size);
 	arch_unmap_hypervisor(phys, size);
 	return 0;

@@ -150,7 +150,7 @@ void handle_sync(struct trap_frame *frame)
 		if (psci_is_function(frame->x[0]))
 			psci_handle(frame);
 		else
-			frame->x[0] = (u64)hypercall(frame->x[0], frame->x[1],
+			frame->x[0] = (u64)hypercall((u32)frame->x[0], frame->x[1],
 						     frame->x[2]);
 		break;
 	case EC_SMC64:

@@ -462,7 +462,48 @@ static void check_system_desc(struct check *c,
 				p->reserved[i]);
 }
 
-/* Root memory must leave the hypervisor's own memory alone. */
+/*
+ * What the hypervisor drives or emulates, and what can write to memory on
+ * its own, is never a cell's: the GIC's distributor and redistributors,
+ * its ITS (it writes its tables wherever it is told), and the
+ * hypervisor's debug console. The root keeps the ITS and shares the
+ * console, but a mapping of the distributor or the redistributors would
+ * let it past their emulation (Linux rewrites SGI 15's group when it
+ * brings a CPU up).
+ */
+static int covers_platform_frame(struct check *c,
+				 const struct axvm_memory_region *r,
+				 unsigned int i, const struct axvm_system_desc *sys,
+				 int is_root)
+{
+	const struct axvm_platform *p = &sys->platform;
+	const struct {
+		__u64 base, size;
+		const char *what;
+	} frames[] = {
+		{ p->gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
+		{ p->gicr_base, p->gicr_size, "the GIC redistributors (the hypervisor's)" },
+		{ p->gits_base, p->gits_base ? GITS_SIZE : 0,
+		  "the GIC ITS (it writes its tables to memory: the root's, never a cell's)" },
+		{ sys->debug_console.address & ~PAGE_MASK_ABI,
+		  sys->debug_console.type == AXVM_CONSOLE_PL011 ? AXVM_PAGE_SIZE_ABI : 0,
+		  "the hypervisor's debug console" },
+	};
+	unsigned int k;
+
+	for (k = 0; k < (is_root ? 2u : sizeof(frames) / sizeof(frames[0])); k++) {
+		if (!frames[k].size ||
+		    !overlap(r->phys_start, r->size, frames[k].base, frames[k].size))
+			continue;
+		problem(c, -EINVAL, "%smemory[%u] (0x%llx+0x%llx) covers %s at 0x%llx",
+			is_root ? "root_cell." : "", i, ull(r->phys_start),
+			ull(r->size), frames[k].what, ull(frames[k].base));
+		return 1;
+	}
+	return 0;
+}
+
+/* Root memory must leave the hypervisor's own memory and the GIC alone. */
 static void check_root_against_hypervisor(struct check *c,
 					  const struct axvm_system_config *s)
 {
@@ -472,6 +513,9 @@ static void check_root_against_hypervisor(struct check *c,
 
 	if (!s->system.hypervisor_size)
 		return;
+	for (i = 0; i < root->num_memory_regions; i++)
+		if (region_sane(&mem[i]))
+			covers_platform_frame(c, &mem[i], i, &s->system, 1);
 	for (i = 0; i < root->num_memory_regions; i++)
 		if (region_sane(&mem[i]) &&
 		    overlap(mem[i].phys_start, mem[i].size,
@@ -562,43 +606,6 @@ static void check_cpus_against(struct check *c,
 			"cpus: the cell would take the root cell's last CPU");
 }
 
-/*
- * What the hypervisor drives or emulates, and what can write to memory on
- * its own, is never a cell's: the GIC's distributor and redistributors,
- * its ITS (it writes its tables wherever it is told), and the
- * hypervisor's debug console.
- */
-static int covers_platform_frame(struct check *c,
-				 const struct axvm_memory_region *r,
-				 unsigned int i, const struct axvm_system_desc *sys)
-{
-	const struct axvm_platform *p = &sys->platform;
-	const struct {
-		__u64 base, size;
-		const char *what;
-	} frames[] = {
-		{ p->gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
-		{ p->gicr_base, p->gicr_size, "the GIC redistributors (the hypervisor's)" },
-		{ p->gits_base, p->gits_base ? GITS_SIZE : 0,
-		  "the GIC ITS (it writes its tables to memory: the root's, never a cell's)" },
-		{ sys->debug_console.address & ~PAGE_MASK_ABI,
-		  sys->debug_console.type == AXVM_CONSOLE_PL011 ? AXVM_PAGE_SIZE_ABI : 0,
-		  "the hypervisor's debug console" },
-	};
-	unsigned int k;
-
-	for (k = 0; k < sizeof(frames) / sizeof(frames[0]); k++) {
-		if (!frames[k].size ||
-		    !overlap(r->phys_start, r->size, frames[k].base, frames[k].size))
-			continue;
-		problem(c, -EINVAL, "memory[%u] (0x%llx+0x%llx) covers %s at 0x%llx",
-			i, ull(r->phys_start), ull(r->size), frames[k].what,
-			ull(frames[k].base));
-		return 1;
-	}
-	return 0;
-}
-
 static void check_memory_against(struct check *c,
 				 const struct axvm_cell_desc *cell,
 				 const struct axvm_check_context *ctx)
@@ -619,7 +626,7 @@ static void check_memory_against(struct check *c,
 				ull(sys->hypervisor_size));
 			continue;
 		}
-		if (covers_platform_frame(c, r, i, sys))
+		if (covers_platform_frame(c, r, i, sys, 0))
 			continue;
 		if (!donated_by_root(&ctx->system->root_cell, r))
 			problem(c, -EINVAL, (r->flags & AXVM_MEM_IO) ?

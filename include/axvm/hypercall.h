@@ -24,8 +24,11 @@
 
 /*
  * The root cell only; any other cell that calls one of them (AXVM_HC_DISABLE
- * to AXVM_HC_LAST) fails. A number outside every range returns -ENOSYS.
+ * to AXVM_HC_LAST) fails. Any other number nobody defined returns
+ * AXVM_HC_NOT_SUPPORTED, SMCCC's NOT_SUPPORTED. Function numbers are 32
+ * bits (SMCCC: W0); the upper half of x0 is not looked at.
  */
+#define AXVM_HC_NOT_SUPPORTED		(-1)
 #define AXVM_HC_DISABLE			AXVM_HC(0x10)
 #define AXVM_HC_CELL_CREATE		AXVM_HC(0x11)	/* x1 = config PA, x2 = size */
 #define AXVM_HC_CELL_SET_LOADABLE	AXVM_HC(0x12)	/* x1 = cell id */

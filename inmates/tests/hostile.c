@@ -113,8 +113,9 @@ static void attack_redistributors(void)
 	w32(own + GICR_SGI + 0x300, 0x0000ff00u);	/* SGIs 8-15 active */
 	w32(own + GICR_SGI + 0x080, 0);
 	w32(own + GICR_SGI + 0x0c04, 0xaaaaaaaau);	/* PPIs edge */
+	/* Below own SPI's priority, so that the IAR read below takes the SPI. */
 	for (off = 0x400; off < 0x420; off += 4)
-		w32(own + GICR_SGI + off, 0);
+		w32(own + GICR_SGI + off, 0x80808080u);
 	w32(own + GICR_SGI + 0x100, 1u << TIMER_VIRTUAL_PPI);
 	printk("hostile: redistributors written (own pending 0x%x)\n",
 	       r32(own + GICR_SGI + 0x200));

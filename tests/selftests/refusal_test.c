@@ -79,7 +79,7 @@ TEST(enable_refuses_what_the_machine_does_not_have)
 
 	EXPECT_REFUSED("hypervisor.memory 0x90000000+0x400000 is not RAM of this machine",
 		       "axvm-ctl enable " CONFIGS "no_ram.json");
-	EXPECT_REFUSED("platform.gic.distributor 0x9000000+0x10000 is not the device tree's",
+	EXPECT_REFUSED("platform.gic.distributor 0x8010000+0x10000 is not the device tree's",
 		       "axvm-ctl enable " CONFIGS "wrong_gicd.json");
 	/* Nothing changed, and nothing is held: enable and disable work. */
 	ASSERT_EQ(0, axvm_sysfs_read("enabled", info, sizeof(info)));

@@ -109,6 +109,7 @@ JSON_BAD(syntax, "{ \"type\": \"cell\",\n \"name\" 5 }", "line 2, column 9: inva
 JSON_BAD(trailing_text, "{ \"type\": \"cell\" } x", "line 1, column 20: invalid JSON");
 JSON_BAD(not_an_object, "[1, 2]", "expected a JSON object at the top, got an array");
 JSON_BAD(no_type, "{ \"name\": \"x\" }", "missing key \"type\"");
+JSON_BAD(empty_object, "{}", "missing key \"type\"");
 JSON_BAD(bad_type, "{ \"type\": \"vm\" }", "type: \"vm\" is not a config type");
 JSON_BAD(duplicate_key, CELL(MEM(RW) ", \"cpus\": [2]"), "line 1, column 138: duplicate key \"cpus\"");
 JSON_BAD(duplicate_nested_key, CELL("\"memory\": [ { \"phys\": 1, \"phys\": 2 } ]"),
@@ -395,6 +396,11 @@ BLOB(hypervisor_wraps, true, -EINVAL, "hypervisor.memory: phys 0xfffffffffff0000
 BLOB(root_region_over_hypervisor, true, -EINVAL, "root_cell.memory[1] (0x70000000+0xfc00000) overlaps the hypervisor's memory",
      axvm_cell_memory_regions(&s->root_cell)[1].phys_start = 0x70000000;
      axvm_cell_memory_regions(&s->root_cell)[1].virt_start = 0x70000000);
+BLOB(root_region_over_distributor, true, -EINVAL,
+     "root_cell.memory[2] (0x8000000+0x1040000) covers the GIC distributor",
+     axvm_cell_memory_regions(&s->root_cell)[2].phys_start = 0x08000000;
+     axvm_cell_memory_regions(&s->root_cell)[2].virt_start = 0x08000000;
+     axvm_cell_memory_regions(&s->root_cell)[2].size = 0x1040000);
 BLOB(root_not_identity, true, -EINVAL, "root_cell.memory[0]: the root cell is identity-mapped",
      axvm_cell_memory_regions(&s->root_cell)[0].virt_start = 0);
 

@@ -22,6 +22,9 @@
 #define SCTLR_C		(1ull << 2)
 #define SCTLR_I		(1ull << 12)
 
+/* The affinity fields of MPIDR_EL1 (Aff3, Aff2, Aff1, Aff0). */
+#define MPIDR_AFF_MASK	0xff00ffffffull
+
 #define SPSR_EL1H	0x5ull
 #define SPSR_DAIF	(0xfull << 6)
 
