@@ -7,6 +7,8 @@
 #include <hv/arch.h>
 #include <hv/cell.h>
 
+#include <asm/irq.h>
+
 struct cell root_cell;
 
 unsigned int mem_flags_to_map(u32 flags)
@@ -30,8 +32,8 @@ unsigned int mem_flags_to_map(u32 flags)
  * cell comes and goes; read by every distributor access, so a lookup is an
  * index, not a walk of every cell's interrupt list.
  */
-#define OWNED_INTIDS 1020	/* the GIC's SPIs end here */
-static u8 irq_owner[OWNED_INTIDS];
+/* The owner of each interrupt the architecture numbers (0: the root). */
+static u8 irq_owner[ARCH_NUM_IRQS];
 
 void cell_set_irq_owner(const struct cell *cell, bool take)
 {
@@ -40,14 +42,14 @@ void cell_set_irq_owner(const struct cell *cell, bool take)
 
 	for (i = 0; i < cell->desc->num_irq_ranges; i++)
 		for (intid = irq[i].first;
-		     intid - irq[i].first < irq[i].count && intid < OWNED_INTIDS; intid++)
+		     intid - irq[i].first < irq[i].count && intid < ARCH_NUM_IRQS; intid++)
 			__atomic_store_n(&irq_owner[intid], take ? (u8)cell->id : 0,
 					 __ATOMIC_RELEASE);
 }
 
 bool cell_owns_irq(const struct cell *cell, unsigned int intid)
 {
-	if (intid >= OWNED_INTIDS)
+	if (intid >= ARCH_NUM_IRQS)
 		return cell == &root_cell;
 	return __atomic_load_n(&irq_owner[intid], __ATOMIC_ACQUIRE) == cell->id;
 }

@@ -21,7 +21,7 @@
 #include <hv/cell.h>
 #include <hv/console.h>
 #include <hv/control.h>
-#include <hv/format.h>
+#include <lib/format.h>
 #include <hv/page_pool.h>
 #include <hv/percpu.h>
 #include <hv/printk.h>

@@ -2,7 +2,7 @@
 # The firmware: hypervisor/ (core) + arch/$(ARCH)/, freestanding, linked at
 # its own address, then flattened into axvm-$(ARCH).bin.
 
-HV_CORE_OBJS := format.o printk.o header.o config_check.o string.o \
+HV_CORE_OBJS := printk.o header.o config_check.o string.o \
 	page_pool.o paging.o setup.o control.o cell.o cpu.o mmio.o \
 	cell_life.o console.o guest_memory.o
 
@@ -14,12 +14,15 @@ HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wpointer-arith -Wundef \
 	-DAXVM_FREESTANDING -DAXVM_VERSION='"$(VERSION)"' \
-	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(ARCH)/include \
+	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(ARCH)/include -I$(TOP)/lib/include \
 	-I$(TOP)/include $(HV_ARCH_CFLAGS)
 HV_CC_ONLY := -include hv/visibility.h
 
 HV_OUT := $(OUT)/hypervisor
+# lib/: what the firmware shares with the inmates (the formatter).
+HV_LIB_OBJS := format.o
 HV_OBJS := $(addprefix $(HV_OUT)/core/,$(HV_CORE_OBJS)) \
+	$(addprefix $(HV_OUT)/lib/,$(HV_LIB_OBJS)) \
 	$(addprefix $(HV_OUT)/arch/,$(HV_ARCH_OBJS))
 HV_ELF := $(HV_OUT)/axvm.elf
 HV_LDS := $(HV_OUT)/hypervisor.lds
@@ -28,6 +31,9 @@ FIRMWARE := $(OUT)/axvm-$(ARCH).bin
 firmware: $(FIRMWARE)
 
 $(HV_OUT)/core/%.o: $(TOP)/hypervisor/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
+$(HV_OUT)/lib/%.o: $(TOP)/lib/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
 $(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.c

@@ -5,7 +5,7 @@
  */
 #include <hv/arch.h>
 #include <hv/console.h>
-#include <hv/format.h>
+#include <lib/format.h>
 #include <hv/printk.h>
 #include <hv/spinlock.h>
 

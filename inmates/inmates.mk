@@ -13,7 +13,7 @@ INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-fno-tree-loop-distribute-patterns -DAXVM_FREESTANDING \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/hypervisor/include -I$(TOP)/include
+	-I$(TOP)/inmates/lib/include -I$(TOP)/lib/include -I$(TOP)/include
 
 INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
@@ -32,8 +32,8 @@ $(INMATE_OUT)/%.o: $(TOP)/inmates/%.c
 $(INMATE_OUT)/%.o: $(TOP)/inmates/%.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(INMATE_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
-# The console formatter is the firmware's own, shared rather than copied.
-$(INMATE_OUT)/lib/format.o: $(TOP)/hypervisor/format.c
+# The console formatter is shared with the firmware (lib/), not copied.
+$(INMATE_OUT)/lib/format.o: $(TOP)/lib/format.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
 $(INMATE_LDS): $(TOP)/inmates/lib/$(ARCH)/inmate.lds.S

@@ -2,7 +2,7 @@
 /*
  * Formatted console output for inmates, on top of console_putc().
  */
-#include <hv/format.h>
+#include <lib/format.h>
 #include <inmate.h>
 
 void printk(const char *fmt, ...)

@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 #include "kselftest_harness.h"
-#include <hv/format.h>
+#include <lib/format.h>
 
 #define CHECK_LIKE_LIBC(fmt, ...) do {					\
 	char want[128], got[128];					\

@@ -6,11 +6,11 @@ UNIT_OUT := $(HOST_OUT)/unit
 UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-format-zero-length -D_GNU_SOURCE \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	-I$(TOP)/include -I$(TOP)/hypervisor/include -I$(TOP)/tools \
+	-I$(TOP)/include -I$(TOP)/hypervisor/include -I$(TOP)/lib/include -I$(TOP)/tools \
 	-isystem $(KSELFTEST_INC)
 
 # test name -> the sources it links
-UNIT_SRCS_format := $(TOP)/hypervisor/format.c
+UNIT_SRCS_format := $(TOP)/lib/format.c
 UNIT_SRCS_firmware_check := $(TOP)/tests/unit/firmware_check.c
 UNIT_SRCS_config := $(addprefix $(TOP)/tools/,config_json.c json_scan.c suggest.c \
 	config_check.c)

@@ -4,6 +4,21 @@
  * architecture (arch/<arch>/). The core calls an architecture only through
  * the hooks declared here; each architecture implements all of them.
  * A NOTE on each hook gives the context it is called in.
+ *
+ * The port contract: besides these hooks, an architecture provides, in
+ * arch/<arch>/include/asm/, these headers, each compiling alone
+ * (tests/headers-check.sh):
+ *   <asm/layout.h>  preprocessor constants only (C, assembly, linker
+ *                   script): AXVM_LINK_ADDRESS, AXVM_MAX_CPUS,
+ *                   AXVM_PAGE_SIZE, AXVM_PERCPU_SIZE, AXVM_FRAME_SIZE.
+ *   <asm/cell.h>    struct arch_cell: the architecture's part of a cell.
+ *   <asm/percpu.h>  struct arch_per_cpu: its part of a CPU.
+ *   <asm/irq.h>     ARCH_NUM_IRQS: interrupt numbers 0..ARCH_NUM_IRQS-1
+ *                   are what cells' configs name and the core tracks
+ *                   owners of.
+ * plus this_cpu() (hv/percpu.h), and a linker script that
+ * puts the firmware header first (hypervisor/header.c). It also
+ * implements the hand-over contract below, and arch.mk says how to build.
  */
 #ifndef _HV_ARCH_H
 #define _HV_ARCH_H

@@ -6,7 +6,7 @@
 #ifndef _INMATE_H
 #define _INMATE_H
 
-#include <hv/types.h>
+#include <lib/types.h>
 
 /** inmate_main() - the program; called once on the boot CPU. */
 void inmate_main(void);

@@ -3,6 +3,8 @@
 #ifndef _ASM_PSCI_H
 #define _ASM_PSCI_H
 
+#include <hv/types.h>
+
 #define PSCI_VERSION		0x84000000u
 #define PSCI_CPU_SUSPEND_32	0x84000001u
 #define PSCI_CPU_SUSPEND_64	0xc4000001u

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * printf-style formatting without libc (see hv/format.h).
+ * printf-style formatting without libc (see lib/format.h).
  */
-#include <hv/format.h>
+#include <lib/format.h>
 
 struct sink {
 	char *buf;

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * String formatting for the firmware console. No libc exists at EL2, so the
- * firmware carries this small formatter; it is pure code, unit-tested on the
- * host (tests/unit/test_format.c).
+ * String formatting for the firmware's and the inmates' consoles. Neither
+ * has a libc, so both carry this small formatter (lib/: the code they
+ * share, without either reaching into the other); it is pure code,
+ * unit-tested on the host (tests/unit/test_format.c).
  */
-#ifndef _HV_FORMAT_H
-#define _HV_FORMAT_H
+#ifndef _LIB_FORMAT_H
+#define _LIB_FORMAT_H
 
 #include <stdarg.h>
-#include <hv/types.h>
+#include <lib/types.h>
 
 /**
  * format_string() - printf-style formatting into a bounded buffer
@@ -27,4 +28,4 @@ size_t format_string(char *buf, size_t size, const char *fmt, va_list args);
 size_t format_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-#endif /* _HV_FORMAT_H */
+#endif /* _LIB_FORMAT_H */
