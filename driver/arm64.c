@@ -8,7 +8,7 @@
 #include <asm/memory.h>
 
 #include <axvm/arch.h>
-#include <axvm/hypercall.h>
+#include <axvm/arch/arm64/hypercall.h>
 
 #include "axvm.h"
 
@@ -56,7 +56,7 @@ long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 	err = hvc4(HVC_SET_VECTORS, layout->entry, 0, 0);
 	if (err)
 		return -EIO;
-	err = hvc4(AXVM_HC_ENTER, cpu, stub_vectors_phys(), layout->config_size);
+	err = hvc4(AXVM_ARM64_HC_ENTER, cpu, stub_vectors_phys(), layout->config_size);
 	if (err)	/* the firmware put the stub back itself */
 		return err;
 	return 0;
@@ -64,12 +64,12 @@ long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 
 long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 {
-	return hvc4(AXVM_HC_DISABLE, 0, 0, 0);
+	return hvc4(AXVM_ARM64_HC_ID(AXVM_HC_DISABLE), 0, 0, 0);
 }
 
 long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2)
 {
-	return hvc4(code, arg1, arg2, 0);
+	return hvc4(AXVM_ARM64_HC_ID(code), arg1, arg2, 0);
 }
 
 /* Clean and invalidate to the point of coherency, by VA. */

@@ -47,8 +47,8 @@ static int check_reg(struct device_node *np, int index, u64 base, u64 size,
 /* The distributor and every redistributor frame answer as a GICv3. */
 static int check_gic_registers(const struct axvm_platform *p)
 {
-	void __iomem *gicd = ioremap(p->gicd_base, SZ_64K);
-	void __iomem *gicr = ioremap(p->gicr_base, p->gicr_size);
+	void __iomem *gicd = ioremap(p->arch.gicv3.gicd_base, SZ_64K);
+	void __iomem *gicr = ioremap(p->arch.gicv3.gicr_base, p->arch.gicv3.gicr_size);
 	int err = 0;
 	u64 off;
 
@@ -58,13 +58,13 @@ static int check_gic_registers(const struct axvm_platform *p)
 	}
 	if (!is_gicv3(gicd)) {
 		pr_err("axvm: enable: platform.gic.distributor 0x%llx: no GICv3 distributor answers there\n",
-		       p->gicd_base);
+		       p->arch.gicv3.gicd_base);
 		err = -EINVAL;
 	}
-	for (off = 0; !err && off < p->gicr_size; off += GICR_FRAME_SIZE) {
+	for (off = 0; !err && off < p->arch.gicv3.gicr_size; off += GICR_FRAME_SIZE) {
 		if (!is_gicv3(gicr + off)) {
 			pr_err("axvm: enable: platform.gic.redistributors: no GICv3 redistributor at 0x%llx\n",
-			       p->gicr_base + off);
+			       p->arch.gicv3.gicr_base + off);
 			err = -EINVAL;
 		} else if (readl_relaxed(gicr + off + GICR_TYPER) & GICR_TYPER_LAST) {
 			break;
@@ -88,15 +88,15 @@ int axvm_arch_check_platform(const struct axvm_platform *p)
 		pr_err("axvm: enable: this machine's device tree has no GICv3 (arm,gic-v3)\n");
 		return -ENODEV;
 	}
-	err = check_reg(gic, 0, p->gicd_base, SZ_64K, "distributor");
+	err = check_reg(gic, 0, p->arch.gicv3.gicd_base, SZ_64K, "distributor");
 	if (!err)
-		err = check_reg(gic, 1, p->gicr_base, p->gicr_size, "redistributors");
-	if (!err && p->gits_base) {
+		err = check_reg(gic, 1, p->arch.gicv3.gicr_base, p->arch.gicv3.gicr_size, "redistributors");
+	if (!err && p->arch.gicv3.gits_base) {
 		its = of_get_compatible_child(gic, "arm,gic-v3-its");
-		err = its ? check_reg(its, 0, p->gits_base, GITS_SIZE, "its") : -EINVAL;
+		err = its ? check_reg(its, 0, p->arch.gicv3.gits_base, GITS_SIZE, "its") : -EINVAL;
 		if (!its)
 			pr_err("axvm: enable: platform.gic.its 0x%llx: this machine's GIC has no ITS\n",
-			       p->gits_base);
+			       p->arch.gicv3.gits_base);
 		of_node_put(its);
 	}
 	of_node_put(gic);

@@ -62,4 +62,5 @@ $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf
 
 .PRECIOUS: $(INMATE_OUT)/%.elf $(INMATE_OUT)/demos/%.o $(INMATE_OUT)/tests/%.o \
 	$(INMATE_OUT)/bench/%.o
--include $(INMATE_LIB_OBJS:.o=.d)
+-include $(INMATE_LIB_OBJS:.o=.d) \
+	$(wildcard $(INMATE_OUT)/demos/*.d $(INMATE_OUT)/tests/*.d $(INMATE_OUT)/bench/*.d)

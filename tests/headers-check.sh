@@ -7,8 +7,8 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
 status=0
-for h in "$top"/include/axvm/*.h; do
-	name=axvm/$(basename "$h")
+for h in "$top"/include/axvm/*.h "$top"/include/axvm/arch/*/*.h; do
+	name=${h#"$top"/include/}
 	for side in user freestanding; do
 		if [ $side = user ]; then
 			cc=(gcc)

@@ -150,14 +150,14 @@ static int run_check(int argc, char **argv)
 			item("config: CPUs", g->num_cpus == m.cpus,
 			     "set platform.cpus to the machine's CPU count",
 			     "platform.cpus is %u, the machine has %u", g->num_cpus, m.cpus);
-			item("config: GIC addresses", g->gicd_base == m.gicd &&
-			     g->gicr_base == m.gicr && g->gits_base == m.its,
+			item("config: GIC addresses", g->arch.gicv3.gicd_base == m.gicd &&
+			     g->arch.gicv3.gicr_base == m.gicr && g->arch.gicv3.gits_base == m.its,
 			     "copy the device tree's addresses into platform.gic (axvm-ctl config "
 			     "create writes them)",
 			     "config: distributor 0x%llx, redistributors 0x%llx, ITS 0x%llx; "
 			     "device tree: 0x%llx, 0x%llx, 0x%llx",
-			     (unsigned long long)g->gicd_base,
-			     (unsigned long long)g->gicr_base, (unsigned long long)g->gits_base,
+			     (unsigned long long)g->arch.gicv3.gicd_base,
+			     (unsigned long long)g->arch.gicv3.gicr_base, (unsigned long long)g->arch.gicv3.gits_base,
 			     (unsigned long long)m.gicd, (unsigned long long)m.gicr,
 			     (unsigned long long)m.its);
 			item("config: hypervisor memory kept from Linux",

@@ -570,12 +570,12 @@ static void parse_platform(struct parser *p, struct json_object *obj,
 	old = push_key(p, "gic");
 	check_keys(p, gic, gic_keys);
 	plat->irqchip = get_u32(p, gic, "version", false, AXVM_IRQCHIP_GICV3);
-	plat->gicd_base = get_number(p, gic, "distributor", true, 0);
-	plat->gicr_base = get_number(p, gic, "redistributors", true, 0);
-	plat->gicr_size = get_number(p, gic, "redistributor_size", false,
+	plat->arch.gicv3.gicd_base = get_number(p, gic, "distributor", true, 0);
+	plat->arch.gicv3.gicr_base = get_number(p, gic, "redistributors", true, 0);
+	plat->arch.gicv3.gicr_size = get_number(p, gic, "redistributor_size", false,
 				     (uint64_t)plat->num_cpus * 0x20000);
-	plat->gits_base = get_number(p, gic, "its", false, 0);
-	plat->maintenance_irq = get_u32(p, gic, "maintenance_interrupt", false, 25);
+	plat->arch.gicv3.gits_base = get_number(p, gic, "its", false, 0);
+	plat->arch.gicv3.maintenance_irq = get_u32(p, gic, "maintenance_interrupt", false, 25);
 	pop(p, old);
 }
 

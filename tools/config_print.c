@@ -142,15 +142,15 @@ void config_print_json(FILE *out, const struct config_blob *blob)
 		fprintf(out, ",\n\t\"platform\": {\n\t\t\"cpus\": %u,\n"
 			"\t\t\"gic\": {\n\t\t\t\"version\": %u,\n"
 			"\t\t\t\"distributor\": ", p->num_cpus, p->irqchip);
-		print_addr(out, p->gicd_base);
+		print_addr(out, p->arch.gicv3.gicd_base);
 		fprintf(out, ",\n\t\t\t\"redistributors\": ");
-		print_addr(out, p->gicr_base);
+		print_addr(out, p->arch.gicv3.gicr_base);
 		fprintf(out, ",\n\t\t\t\"redistributor_size\": ");
-		print_size(out, p->gicr_size);
+		print_size(out, p->arch.gicv3.gicr_size);
 		fprintf(out, ",\n\t\t\t\"its\": ");
-		print_addr(out, p->gits_base);
+		print_addr(out, p->arch.gicv3.gits_base);
 		fprintf(out, ",\n\t\t\t\"maintenance_interrupt\": %u\n\t\t}\n\t},\n"
-			"\t\"root_cell\": {\n", p->maintenance_irq);
+			"\t\"root_cell\": {\n", p->arch.gicv3.maintenance_irq);
 		print_cell(out, &s->root_cell, "\t\t", true);
 		fprintf(out, "\n\t}\n}\n");
 	} else {

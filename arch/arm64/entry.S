@@ -4,7 +4,7 @@
  *
  * Entry: the driver installs bootstrap_vectors with the hyp stub's
  * HVC_SET_VECTORS and then issues `hvc #0` with
- *	x0 = AXVM_HC_ENTER, x1 = CPU number, x2 = PA of Linux's stub vectors,
+ *	x0 = AXVM_ARM64_HC_ENTER, x1 = CPU number, x2 = PA of Linux's stub vectors,
  *	x3 = size of the system config the driver placed after the per-CPU
  *	areas;
  * which lands in the lower-EL synchronous slot at EL2, MMU off, SP junk.
@@ -14,7 +14,7 @@
  * CPU now under the hypervisor, or a negative errno with everything as it
  * was; either way the caller resumes after its hvc with x0 = the result.
  */
-#include <axvm/hypercall.h>
+#include <axvm/arch/arm64/hypercall.h>
 #include <asm/layout.h>
 
 #define HVC_SET_VECTORS	0
@@ -91,8 +91,8 @@ bootstrap_entry:
 	isb
 	eret
 4:	/* Otherwise only our entry call is answered. */
-	mov	x9, #(AXVM_HC_ENTER & 0xffff)
-	movk	x9, #(AXVM_HC_ENTER >> 16), lsl #16
+	mov	x9, #(AXVM_ARM64_HC_ENTER & 0xffff)
+	movk	x9, #(AXVM_ARM64_HC_ENTER >> 16), lsl #16
 	cmp	x0, x9
 	b.ne	1f
 	cmp	x1, #AXVM_MAX_CPUS

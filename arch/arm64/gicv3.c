@@ -53,7 +53,7 @@ static u64 find_redistributor(u64 mpidr)
 	u64 aff = ((mpidr >> 32) & 0xff) << 24 | (mpidr & 0xffffff);
 	u64 frame;
 
-	for (frame = p->gicr_base; frame < p->gicr_base + p->gicr_size;
+	for (frame = p->arch.gicv3.gicr_base; frame < p->arch.gicv3.gicr_base + p->arch.gicv3.gicr_size;
 	     frame += GICR_FRAME_SIZE) {
 		u64 typer = mmio_read64(frame + GICR_TYPER);
 

@@ -135,7 +135,7 @@ static enum mmio_result gicd_irouter(struct cell *cell, struct mmio_access *a,
 static enum mmio_result gicd_access(struct cell *cell, struct mmio_access *a,
 				    u64 offset, void *arg)
 {
-	u64 addr = system_config->system.platform.gicd_base + offset;
+	u64 addr = system_config->system.platform.arch.gicv3.gicd_base + offset;
 	unsigned int i;
 
 	(void)arg;
@@ -200,6 +200,6 @@ void gicv3_dist_update(u64 addr, u32 mask, u32 bits)
 
 int gicv3_dist_init(void)
 {
-	return mmio_register(system_config->system.platform.gicd_base, GICD_SIZE,
+	return mmio_register(system_config->system.platform.arch.gicv3.gicd_base, GICD_SIZE,
 			     gicd_access, NULL);
 }

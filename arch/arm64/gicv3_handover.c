@@ -135,7 +135,7 @@ void gicv3_reset_private_irqs(struct per_cpu *cpu)
 
 static u64 gicd_reg(u64 bank, unsigned int intid, unsigned int bits)
 {
-	return system_config->system.platform.gicd_base + bank +
+	return system_config->system.platform.arch.gicv3.gicd_base + bank +
 	       (intid * bits / 32) * 4;
 }
 
@@ -160,7 +160,7 @@ static void gicd_assign(u64 bank, unsigned int intid, bool set)
 static void save_spi(unsigned int intid)
 {
 	struct saved_spi *s = &root_spis[intid - GIC_SPI_FIRST];
-	u64 gicd = system_config->system.platform.gicd_base;
+	u64 gicd = system_config->system.platform.arch.gicv3.gicd_base;
 	u32 cfg = mmio_read32(gicd_reg(GICD_ICFGR, intid, 2));
 
 	s->route = mmio_read64(gicd + GICD_IROUTER + 8ull * intid);
@@ -174,7 +174,7 @@ static void save_spi(unsigned int intid)
 /* Off, not pending, not active: nothing of the old owner fires. */
 static void quiesce_spi(unsigned int intid)
 {
-	u64 gicd = system_config->system.platform.gicd_base;
+	u64 gicd = system_config->system.platform.arch.gicv3.gicd_base;
 
 	mmio_write32(gicd_reg(GICD_ICENABLER, intid, 1), gicd_bits(intid, 1));
 	wait_rwp(gicd + GICD_CTLR, GICD_CTLR_RWP);
@@ -184,7 +184,7 @@ static void quiesce_spi(unsigned int intid)
 
 static void configure_spi(unsigned int intid, const struct saved_spi *s)
 {
-	u64 gicd = system_config->system.platform.gicd_base;
+	u64 gicd = system_config->system.platform.arch.gicv3.gicd_base;
 
 	gicd_assign(GICD_IGROUPR, intid, s->group1);
 	gicd_assign(GICD_IGRPMODR, intid, s->grpmod);

@@ -46,7 +46,7 @@ static enum mmio_result sgi_frame_access(struct cell *cell,
 {
 	const struct axvm_platform *p = &system_config->system.platform;
 	u64 reg = offset & (GICR_FRAME_SIZE - 1);
-	u64 addr = p->gicr_base + offset;
+	u64 addr = p->arch.gicv3.gicr_base + offset;
 	u32 keep = 0;
 
 	(void)arg;
@@ -145,7 +145,7 @@ int gicv3_map_redistributors(struct cell *cell)
 	 * The root cell has every CPU: the RD_base page of every frame is
 	 * passed through, the SGI_base page is emulated (see above).
 	 */
-	for (frame = p->gicr_base; frame < p->gicr_base + p->gicr_size;
+	for (frame = p->arch.gicv3.gicr_base; frame < p->arch.gicv3.gicr_base + p->arch.gicv3.gicr_size;
 	     frame += GICR_FRAME_SIZE) {
 		err = paging_map(&cell->stage2, frame, frame, GICR_SGI_BASE,
 				 MAP_RW | MAP_DEVICE);
@@ -159,5 +159,5 @@ int gicv3_redist_init(void)
 {
 	const struct axvm_platform *p = &system_config->system.platform;
 
-	return mmio_register(p->gicr_base, p->gicr_size, sgi_frame_access, NULL);
+	return mmio_register(p->arch.gicv3.gicr_base, p->arch.gicv3.gicr_size, sgi_frame_access, NULL);
 }

@@ -54,12 +54,12 @@ int arch_global_init(const struct axvm_system_config *sys)
 				 d->debug_console.address & ~0xfffull, UART_SIZE,
 				 MAP_RW | MAP_DEVICE);
 	if (!err)
-		err = paging_map(&el2_tables, d->platform.gicd_base,
-				 d->platform.gicd_base, GICD_SIZE,
+		err = paging_map(&el2_tables, d->platform.arch.gicv3.gicd_base,
+				 d->platform.arch.gicv3.gicd_base, GICD_SIZE,
 				 MAP_RW | MAP_DEVICE);
 	if (!err)
-		err = paging_map(&el2_tables, d->platform.gicr_base,
-				 d->platform.gicr_base, d->platform.gicr_size,
+		err = paging_map(&el2_tables, d->platform.arch.gicv3.gicr_base,
+				 d->platform.arch.gicv3.gicr_base, d->platform.arch.gicv3.gicr_size,
 				 MAP_RW | MAP_DEVICE);
 	if (err) {
 		paging_destroy(&el2_tables);

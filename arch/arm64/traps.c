@@ -2,6 +2,7 @@
 /*
  * Exceptions taken to EL2 from the cells, dispatched by their class.
  */
+#include <axvm/arch/arm64/hypercall.h>
 #include <axvm/errno.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
@@ -149,9 +150,11 @@ void handle_sync(struct trap_frame *frame)
 		 * too (the conduit a machine without EL2 offers). */
 		if (psci_is_function(frame->x[0]))
 			psci_handle(frame);
-		else
-			frame->x[0] = (u64)hypercall((u32)frame->x[0], frame->x[1],
-						     frame->x[2]);
+		else if ((u32)frame->x[0] - AXVM_ARM64_HC_BASE < AXVM_ARM64_HC_RANGE)
+			frame->x[0] = (u64)hypercall((u32)frame->x[0] - AXVM_ARM64_HC_BASE,
+						     frame->x[1], frame->x[2]);
+		else	/* SMCCC: a function nobody here implements */
+			frame->x[0] = (u64)(long)AXVM_HC_NOT_SUPPORTED;
 		break;
 	case EC_SMC64:
 		skip_instruction(esr);	/* ELR points at the smc */

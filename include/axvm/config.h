@@ -148,25 +148,41 @@ _Static_assert(sizeof(struct axvm_cell_desc) == 112, "cell desc");
 #define AXVM_IRQCHIP_GICV3	3
 
 /**
- * struct axvm_platform - facts about the machine
- * @num_cpus:          CPUs the machine has (Linux's possible CPUs).
- * @irqchip:           AXVM_IRQCHIP_*.
- * @gicd_base:         GICv3 distributor, 64 KiB.
- * @gicr_base:         first GICv3 redistributor frame.
+ * struct axvm_gicv3 - the GICv3 of an arm64 machine (AXVM_IRQCHIP_GICV3)
+ * @gicd_base:         distributor, 64 KiB.
+ * @gicr_base:         first redistributor frame.
  * @gicr_size:         bytes of the redistributor region (all CPUs).
- * @gits_base:         GICv3 ITS, or 0 if the machine has none.
- * @maintenance_irq:   the GIC maintenance interrupt (a PPI, 16..31).
+ * @gits_base:         ITS, or 0 if the machine has none.
+ * @maintenance_irq:   the maintenance interrupt (a PPI, 16..31).
  * @reserved:          must be zero.
  */
-struct axvm_platform {
-	__u32 num_cpus;
-	__u32 irqchip;
+struct axvm_gicv3 {
 	__u64 gicd_base;
 	__u64 gicr_base;
 	__u64 gicr_size;
 	__u64 gits_base;
 	__u32 maintenance_irq;
 	__u32 reserved[3];
+};
+_Static_assert(sizeof(struct axvm_gicv3) == 48, "gicv3");
+
+#define AXVM_PLATFORM_ARCH_SIZE	48
+
+/**
+ * struct axvm_platform - facts about the machine
+ * @num_cpus:  CPUs the machine has (Linux's possible CPUs).
+ * @irqchip:   AXVM_IRQCHIP_*: which member of @arch is valid.
+ * @arch:      the architecture's part: its interrupt controller.
+ * @arch.gicv3: arm64, AXVM_IRQCHIP_GICV3.
+ * @arch.raw:  the union's size, for every architecture the same.
+ */
+struct axvm_platform {
+	__u32 num_cpus;
+	__u32 irqchip;
+	union {
+		struct axvm_gicv3 gicv3;
+		__u8 raw[AXVM_PLATFORM_ARCH_SIZE];
+	} arch;
 };
 _Static_assert(sizeof(struct axvm_platform) == 56, "platform");
 

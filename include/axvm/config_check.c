@@ -433,33 +433,33 @@ static void check_system_desc(struct check *c,
 			p->irqchip);
 		return;
 	}
-	if (!p->gicd_base || (p->gicd_base & GIC_FRAME_ALIGN))
+	if (!p->arch.gicv3.gicd_base || (p->arch.gicv3.gicd_base & GIC_FRAME_ALIGN))
 		problem(c, -EINVAL,
 			"platform.gic.distributor 0x%llx must be a non-zero multiple of 64 KiB",
-			ull(p->gicd_base));
-	if (!p->gicr_base || (p->gicr_base & GIC_FRAME_ALIGN))
+			ull(p->arch.gicv3.gicd_base));
+	if (!p->arch.gicv3.gicr_base || (p->arch.gicv3.gicr_base & GIC_FRAME_ALIGN))
 		problem(c, -EINVAL,
 			"platform.gic.redistributors 0x%llx must be a non-zero multiple of 64 KiB",
-			ull(p->gicr_base));
+			ull(p->arch.gicv3.gicr_base));
 	if (p->num_cpus && p->num_cpus <= AXVM_MAX_CPUS_ABI &&
-	    (p->gicr_size < p->num_cpus * GICR_SIZE_PER_CPU ||
-	     (p->gicr_size & GIC_FRAME_ALIGN)))
+	    (p->arch.gicv3.gicr_size < p->num_cpus * GICR_SIZE_PER_CPU ||
+	     (p->arch.gicv3.gicr_size & GIC_FRAME_ALIGN)))
 		problem(c, -EINVAL,
 			"platform.gic.redistributor_size 0x%llx must be a multiple of 64 KiB holding 0x%llx bytes per CPU for %u CPUs",
-			ull(p->gicr_size), ull(GICR_SIZE_PER_CPU), p->num_cpus);
-	if (p->gits_base & GIC_FRAME_ALIGN)
+			ull(p->arch.gicv3.gicr_size), ull(GICR_SIZE_PER_CPU), p->num_cpus);
+	if (p->arch.gicv3.gits_base & GIC_FRAME_ALIGN)
 		problem(c, -EINVAL,
 			"platform.gic.its 0x%llx must be a multiple of 64 KiB",
-			ull(p->gits_base));
-	if (p->maintenance_irq < 16 || p->maintenance_irq > 31)
+			ull(p->arch.gicv3.gits_base));
+	if (p->arch.gicv3.maintenance_irq < 16 || p->arch.gicv3.maintenance_irq > 31)
 		problem(c, -EINVAL,
 			"platform.gic.maintenance_interrupt %u is not a private interrupt (16-31)",
-			p->maintenance_irq);
-	for (i = 0; i < sizeof(p->reserved) / sizeof(p->reserved[0]); i++)
-		if (p->reserved[i])
+			p->arch.gicv3.maintenance_irq);
+	for (i = 0; i < sizeof(p->arch.gicv3.reserved) / sizeof(p->arch.gicv3.reserved[0]); i++)
+		if (p->arch.gicv3.reserved[i])
 			problem(c, -EINVAL,
-				"platform.reserved[%u] is 0x%x, must be 0", i,
-				p->reserved[i]);
+				"platform.gic.reserved[%u] is 0x%x, must be 0", i,
+				p->arch.gicv3.reserved[i]);
 }
 
 /*
@@ -481,9 +481,9 @@ static int covers_platform_frame(struct check *c,
 		__u64 base, size;
 		const char *what;
 	} frames[] = {
-		{ p->gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
-		{ p->gicr_base, p->gicr_size, "the GIC redistributors (the hypervisor's)" },
-		{ p->gits_base, p->gits_base ? GITS_SIZE : 0,
+		{ p->arch.gicv3.gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
+		{ p->arch.gicv3.gicr_base, p->arch.gicv3.gicr_size, "the GIC redistributors (the hypervisor's)" },
+		{ p->arch.gicv3.gits_base, p->arch.gicv3.gits_base ? GITS_SIZE : 0,
 		  "the GIC ITS (it writes its tables to memory: the root's, never a cell's)" },
 		{ sys->debug_console.address & ~PAGE_MASK_ABI,
 		  sys->debug_console.type == AXVM_CONSOLE_PL011 ? AXVM_PAGE_SIZE_ABI : 0,

@@ -2,18 +2,15 @@
 /*
  * Hypercalls: how the root cell's driver and the inmates call the firmware.
  *
- * On arm64 a hypercall is `hvc #0` with the function ID in x0 and up to
- * four arguments in x1..x4; the result comes back in x0, a negative errno
- * on failure. The IDs follow the Arm SMC Calling Convention (DEN 0028):
- * fast calls, SMC64, owned by the "vendor specific hypervisor service"
- * range, so that they can never be mistaken for PSCI or another standard
- * service, nor for the Linux hyp stub's small function numbers.
+ * These are the function numbers, the same on every architecture. How a
+ * number travels (the conduit: instruction, registers, the ID space it is
+ * mapped into) is the architecture's: include/axvm/arch/<arch>/hypercall.h.
+ * The result is a negative errno on failure.
  */
 #ifndef _AXVM_HYPERCALL_H
 #define _AXVM_HYPERCALL_H
 
-#define AXVM_HC_BASE			0xc6000000
-#define AXVM_HC(n)			(AXVM_HC_BASE + (n))
+#define AXVM_HC(n)			(n)
 
 /* Any cell. */
 #define AXVM_HC_VERSION			AXVM_HC(0x00)	/* -> ABI revision */
@@ -25,8 +22,7 @@
 /*
  * The root cell only; any other cell that calls one of them (AXVM_HC_DISABLE
  * to AXVM_HC_LAST) fails. Any other number nobody defined returns
- * AXVM_HC_NOT_SUPPORTED, SMCCC's NOT_SUPPORTED. Function numbers are 32
- * bits (SMCCC: W0); the upper half of x0 is not looked at.
+ * AXVM_HC_NOT_SUPPORTED (the conduit's "not supported").
  */
 #define AXVM_HC_NOT_SUPPORTED		(-1)
 #define AXVM_HC_DISABLE			AXVM_HC(0x10)
@@ -57,12 +53,5 @@
 #define AXVM_EXIT_OTHER			6
 #define AXVM_NUM_EXIT_REASONS		7
 
-/*
- * Entering (arm64): with the firmware's bootstrap vectors installed through
- * the hyp stub, `hvc #0` with x0 = AXVM_HC_ENTER, x1 = CPU number, x2 =
- * physical address of the stub's vectors, x3 = size of the system config
- * at header.config_offset. Only answered by the bootstrap vectors.
- */
-#define AXVM_HC_ENTER			AXVM_HC(0x20)
 
 #endif /* _AXVM_HYPERCALL_H */

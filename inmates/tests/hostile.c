@@ -186,7 +186,7 @@ static void attack_calls(void)
 		fn = i & 1 ? x : (x & 0xffffffffull);
 		if (is_defined(fn))
 			continue;
-		refused += (i & 2 ? smc_call(fn, x, ~x, 0) : hypercall(fn, x, ~x)) < 0;
+		refused += (i & 2 ? smc_call(fn, x, ~x, 0) : hvc_call(fn, x, ~x, 0)) < 0;
 	}
 	printk("hostile: %u random SMC/HVC calls, %u refused\n", RANDOM_CALLS, refused);
 }

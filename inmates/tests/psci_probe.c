@@ -13,7 +13,7 @@
 
 static long psci(unsigned long fn, unsigned long a1, unsigned long a2)
 {
-	return hypercall(fn, a1, a2);	/* hvc: the same conduit */
+	return hvc_call(fn, a1, a2, 0);	/* hvc: the same conduit */
 }
 
 void inmate_main(void)

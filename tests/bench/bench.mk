@@ -10,7 +10,8 @@ BENCH_CFLAGS := -std=gnu11 -O2 -static -Wall -Wextra -Werror -D_GNU_SOURCE \
 
 .PHONY: bench bench-build
 bench-build: $(BENCH_PROGS)
-$(BENCH_OUT)/%: $(TOP)/tests/bench/%.c $(DEPS_MK)
+$(BENCH_OUT)/%: $(TOP)/tests/bench/%.c $(DEPS_MK) $(TOP)/tests/selftests/axvm_util.h \
+		$(wildcard $(TOP)/include/axvm/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -o $@ $<
 

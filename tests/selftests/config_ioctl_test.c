@@ -121,13 +121,13 @@ BAD(platform_no_cpus, SYSTEM, EN, EINVAL, "platform.cpus is 0",
     SYS(b)->system.platform.num_cpus = 0);
 BAD(platform_more_cpus_than_machine, SYSTEM, EN, EINVAL, "platform.cpus is 8 but this machine has 4 possible CPUs",
     SYS(b)->system.platform.num_cpus = 8;
-    SYS(b)->system.platform.gicr_size = 8 * 0x20000);
+    SYS(b)->system.platform.arch.gicv3.gicr_size = 8 * 0x20000);
 BAD(gic_v2, SYSTEM, EN, EINVAL, "platform.gic.version is 2",
     SYS(b)->system.platform.irqchip = 2);
 BAD(gicd_misaligned, SYSTEM, EN, EINVAL, "platform.gic.distributor 0x8001000",
-    SYS(b)->system.platform.gicd_base += 0x1000);
+    SYS(b)->system.platform.arch.gicv3.gicd_base += 0x1000);
 BAD(maintenance_irq_not_ppi, SYSTEM, EN, EINVAL, "maintenance_interrupt 40",
-    SYS(b)->system.platform.maintenance_irq = 40);
+    SYS(b)->system.platform.arch.gicv3.maintenance_irq = 40);
 BAD(system_reserved, SYSTEM, EN, EINVAL, "reserved[1] is 0x5",
     SYS(b)->system.reserved[1] = 5);
 /* The root cell. */

@@ -11,6 +11,7 @@ SELFTEST_CFLAGS := -std=gnu11 -O2 -g -static -Wall -Wextra -Werror \
 
 selftests: $(SELFTEST_BINS)
 
-$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/%.c $(TOP)/tests/selftests/axvm_util.h $(DEPS_MK)
+$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/%.c $(TOP)/tests/selftests/axvm_util.h $(DEPS_MK) \
+		$(wildcard $(TOP)/include/axvm/*.h $(TOP)/include/axvm/arch/*/*.h)
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(SELFTEST_CFLAGS) -o $@ $<

@@ -366,7 +366,7 @@ FIXTURE_VARIANT(blob_rule) {
 
 BLOB(intact_system, true, 0, "", );
 BLOB(intact_cell, false, 0, "", );
-BLOB(abi_revision, true, -EINVAL, "abi_revision is 2, this side speaks 1", s->header.abi_revision = 2);
+BLOB(abi_revision, true, -EINVAL, "abi_revision is 1, this side speaks 2", s->header.abi_revision = 1);
 BLOB(arch, false, -EINVAL, "config is for riscv64 (arch 3), expected arm64", c->header.arch = AXVM_ARCH_RISCV64);
 BLOB(magic, false, -EINVAL, "bad magic: not an axvm cell config", c->header.magic[7] = '!');
 BLOB(kind, true, -EINVAL, "this is a cell config, not a system config", memcpy(s->header.magic, AXVM_CELL_MAGIC, 8));
@@ -385,12 +385,12 @@ BLOB(irq_reserved, false, -EINVAL, "interrupts[0].reserved is 0x2", axvm_cell_ir
 BLOB(header_reserved, false, -EINVAL, "header reserved is 0x4", c->header.reserved = 4);
 BLOB(cell_reserved, false, -EINVAL, "reserved[2] is 0x1, must be 0", c->cell.reserved[2] = 1);
 BLOB(console_reserved, false, -EINVAL, "console.reserved is 0x1", c->cell.console.reserved = 1);
-BLOB(platform_reserved, true, -EINVAL, "platform.reserved[0] is 0x1", s->system.platform.reserved[0] = 1);
+BLOB(platform_reserved, true, -EINVAL, "platform.gic.reserved[0] is 0x1", s->system.platform.arch.gicv3.reserved[0] = 1);
 BLOB(system_reserved, true, -EINVAL, "reserved[0] is 0x1, must be 0", s->system.reserved[0] = 1);
 BLOB(name_unterminated, false, -EINVAL, "name is not NUL-terminated within 32 bytes",
      memset(c->cell.name, 'x', sizeof(c->cell.name)));
 BLOB(gicr_too_small, true, -EINVAL, "platform.gic.redistributor_size 0x20000 must be a multiple of 64 KiB holding 0x20000 bytes per CPU for 4 CPUs",
-     s->system.platform.gicr_size = 0x20000);
+     s->system.platform.arch.gicv3.gicr_size = 0x20000);
 BLOB(hypervisor_wraps, true, -EINVAL, "hypervisor.memory: phys 0xfffffffffff00000",
      s->system.hypervisor_phys = 0xfffffffffff00000ull);
 BLOB(root_region_over_hypervisor, true, -EINVAL, "root_cell.memory[1] (0x70000000+0xfc00000) overlaps the hypervisor's memory",

@@ -3,7 +3,7 @@
  * arm64 CPU services for inmates: PSCI power-off, the generic timer and the
  * report of unexpected exceptions.
  */
-#include <axvm/hypercall.h>
+#include <axvm/arch/arm64/hypercall.h>
 #include <inmate.h>
 
 #define PSCI_CPU_OFF		0x84000002ul
@@ -53,7 +53,7 @@ void cpu_wait(void)
 	(long)x0;								\
 })
 
-static long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3)
+long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3)
 {
 	return SMCCC_CALL("hvc", fn, a1, a2, a3);
 }
@@ -65,7 +65,7 @@ long smc_call(u64 fn, u64 a1, u64 a2, u64 a3)
 
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 {
-	return hvc_call(code, arg1, arg2, 0);
+	return hvc_call(AXVM_ARM64_HC_ID(code), arg1, arg2, 0);
 }
 
 #define MAX_SECONDARY_CPUS	3

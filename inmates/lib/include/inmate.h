@@ -23,7 +23,11 @@ void __attribute__((noreturn)) inmate_exit(void);
 /** hypercall() - call the axvm firmware (AXVM_HC_*). */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
 
-/** smc_call() - an SMC with x0-x3 (the cell's hypervisor traps every one). */
+/**
+ * hvc_call() / smc_call() - an HVC or SMC with x0-x3 as given (PSCI, or
+ * any function ID; hypercall() is the way to axvm's functions).
+ */
+long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3);
 long smc_call(u64 fn, u64 a1, u64 a2, u64 a3);
 
 /** in_cell() - the inmate runs in an axvm cell (not alone on the machine). */
