@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A second, small reading of a config's JSON text (see json_scan.h). It
- * runs only on text json-c has accepted, so it follows the grammar without
- * checking it again: objects, arrays, strings, numbers and literals.
+ * runs on text json-c has accepted, so it follows the grammar without
+ * checking it again: objects, arrays, strings, numbers and literals; on
+ * anything else it still moves forward on every step (it ends, whatever
+ * the text).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -75,11 +77,12 @@ static unsigned int hex4(const char *p)
 /* A string at s->at (the quote): its decoded form in @out, NUL reported. */
 static void read_string(struct scan *s, char *out, size_t size)
 {
-	const char *start = s->at++;
+	const char *start = s->at;
+	char quote = *s->at++;	/* json-c takes '...' as well as "..." */
 	size_t n = 0;
 	char c;
 
-	while (s->at < s->end && *s->at != '"') {
+	while (s->at < s->end && *s->at != quote) {
 		c = *s->at++;
 		if (c == '\\' && s->at < s->end) {
 			c = *s->at++;
@@ -242,14 +245,17 @@ static void scan_value(struct scan *s, unsigned int depth)
 		scan_array(s, depth);
 		break;
 	case '"':
+	case '\'':
 		read_string(s, ignored, sizeof(ignored));
 		break;
 	default:
 		if (*s->at == '-' || isdigit((unsigned char)*s->at))
 			read_number(s);
-		else	/* true, false, null */
+		else if (isalpha((unsigned char)*s->at))	/* true, false, null */
 			while (s->at < s->end && isalpha((unsigned char)*s->at))
 				s->at++;
+		else	/* not JSON json-c would accept: go on, never stay */
+			s->at++;
 	}
 }
 

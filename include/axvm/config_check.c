@@ -15,17 +15,23 @@
 #include <axvm/errno.h>
 
 #define PAGE_MASK_ABI (AXVM_PAGE_SIZE_ABI - 1)
-#define GIC_FRAME_ALIGN 0xffffull	/* 64 KiB */
-#define GICR_SIZE_PER_CPU 0x20000ull	/* RD_base + SGI_base */
-#define GICD_SIZE 0x10000ull
-#define GITS_SIZE 0x20000ull	/* control and translation frames */
-#define FIRST_SPI 32u
-#define END_OF_SPIS 1020u
 
 struct check {
 	struct axvm_report *report;
 	int err;	/* the first problem's errno */
+	__u32 arch;	/* AXVM_ARCH_* of the config being checked */
 };
+
+/*
+ * What the machine reserves for the hypervisor or the root: a cell's
+ * region may cover none; the root's none with @root_may_map clear.
+ */
+struct platform_frame {
+	__u64 base, size;
+	const char *what;
+	int root_may_map;
+};
+#define MAX_PLATFORM_FRAMES	8
 
 static __attribute__((format(printf, 3, 4))) void
 problem(struct check *c, int err, const char *fmt, ...)
@@ -48,6 +54,19 @@ static unsigned long long ull(__u64 v)
 static int overlap(__u64 a, __u64 as, __u64 b, __u64 bs)
 {
 	return a <= b + (bs - 1) && b <= a + (as - 1);
+}
+
+/* The per-architecture rules, beside the common ones. */
+#include <axvm/config_check_gicv3.c>
+
+/* The interrupt numbers a cell's config may name on @arch: [first, end). */
+static void shared_irq_limits(__u32 arch, unsigned int *first, unsigned int *end)
+{
+	switch (arch) {
+	case AXVM_ARCH_ARM64:
+	default:	/* an unknown arch was refused in step 1 */
+		gicv3_shared_irqs(first, end);
+	}
 }
 
 /* ---- step 1: the blob ---------------------------------------------- */
@@ -146,6 +165,7 @@ static int check_blob(struct check *c, const struct axvm_config_header *h,
 {
 	const char *kind = is_system ? "system" : "cell";
 
+	c->arch = arch;
 	if (check_blob_size(c, size, sizeof(*h), kind))
 		return c->err;
 	check_header(c, h, size, is_system ? AXVM_SYSTEM_MAGIC : AXVM_CELL_MAGIC,
@@ -311,8 +331,9 @@ static void check_irqs(struct check *c, const struct axvm_cell_desc *cell,
 		       const char *path)
 {
 	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell);
-	unsigned int i, j;
+	unsigned int i, j, first_shared, end_shared;
 
+	shared_irq_limits(c->arch, &first_shared, &end_shared);
 	for (i = 0; i < cell->num_irq_ranges; i++) {
 		if (irq[i].reserved)
 			problem(c, -EINVAL,
@@ -321,14 +342,14 @@ static void check_irqs(struct check *c, const struct axvm_cell_desc *cell,
 		if (!irq[i].count)
 			problem(c, -EINVAL, "%sinterrupts[%u]: count is 0",
 				path, i);
-		else if (irq[i].first < FIRST_SPI ||
-			 irq[i].first >= END_OF_SPIS ||
-			 irq[i].count > END_OF_SPIS - irq[i].first)
+		else if (irq[i].first < first_shared ||
+			 irq[i].first >= end_shared ||
+			 irq[i].count > end_shared - irq[i].first)
 			problem(c, -EINVAL,
 				"%sinterrupts[%u]: %u-%u is outside the shared interrupts %u-%u",
 				path, i, irq[i].first,
-				irq[i].first + (irq[i].count - 1), FIRST_SPI,
-				END_OF_SPIS - 1);
+				irq[i].first + (irq[i].count - 1), first_shared,
+				end_shared - 1);
 	}
 	for (i = 0; i < cell->num_irq_ranges; i++)
 		for (j = i + 1; j < cell->num_irq_ranges; j++)
@@ -427,39 +448,15 @@ static void check_system_desc(struct check *c,
 	if (!p->num_cpus || p->num_cpus > AXVM_MAX_CPUS_ABI)
 		problem(c, -EINVAL, "platform.cpus is %u, expected 1 to %u",
 			p->num_cpus, AXVM_MAX_CPUS_ABI);
-	if (p->irqchip != AXVM_IRQCHIP_GICV3) {
+	switch (p->irqchip) {
+	case AXVM_IRQCHIP_GICV3:
+		check_gicv3(c, &p->arch.gicv3, p->num_cpus);
+		break;
+	default:
 		problem(c, -EINVAL,
 			"platform.gic.version is %u, only GICv3 (3) is supported",
 			p->irqchip);
-		return;
 	}
-	if (!p->arch.gicv3.gicd_base || (p->arch.gicv3.gicd_base & GIC_FRAME_ALIGN))
-		problem(c, -EINVAL,
-			"platform.gic.distributor 0x%llx must be a non-zero multiple of 64 KiB",
-			ull(p->arch.gicv3.gicd_base));
-	if (!p->arch.gicv3.gicr_base || (p->arch.gicv3.gicr_base & GIC_FRAME_ALIGN))
-		problem(c, -EINVAL,
-			"platform.gic.redistributors 0x%llx must be a non-zero multiple of 64 KiB",
-			ull(p->arch.gicv3.gicr_base));
-	if (p->num_cpus && p->num_cpus <= AXVM_MAX_CPUS_ABI &&
-	    (p->arch.gicv3.gicr_size < p->num_cpus * GICR_SIZE_PER_CPU ||
-	     (p->arch.gicv3.gicr_size & GIC_FRAME_ALIGN)))
-		problem(c, -EINVAL,
-			"platform.gic.redistributor_size 0x%llx must be a multiple of 64 KiB holding 0x%llx bytes per CPU for %u CPUs",
-			ull(p->arch.gicv3.gicr_size), ull(GICR_SIZE_PER_CPU), p->num_cpus);
-	if (p->arch.gicv3.gits_base & GIC_FRAME_ALIGN)
-		problem(c, -EINVAL,
-			"platform.gic.its 0x%llx must be a multiple of 64 KiB",
-			ull(p->arch.gicv3.gits_base));
-	if (p->arch.gicv3.maintenance_irq < 16 || p->arch.gicv3.maintenance_irq > 31)
-		problem(c, -EINVAL,
-			"platform.gic.maintenance_interrupt %u is not a private interrupt (16-31)",
-			p->arch.gicv3.maintenance_irq);
-	for (i = 0; i < sizeof(p->arch.gicv3.reserved) / sizeof(p->arch.gicv3.reserved[0]); i++)
-		if (p->arch.gicv3.reserved[i])
-			problem(c, -EINVAL,
-				"platform.gic.reserved[%u] is 0x%x, must be 0", i,
-				p->arch.gicv3.reserved[i]);
 }
 
 /*
@@ -476,23 +473,17 @@ static int covers_platform_frame(struct check *c,
 				 unsigned int i, const struct axvm_system_desc *sys,
 				 int is_root)
 {
-	const struct axvm_platform *p = &sys->platform;
-	const struct {
-		__u64 base, size;
-		const char *what;
-	} frames[] = {
-		{ p->arch.gicv3.gicd_base, GICD_SIZE, "the GIC distributor (the hypervisor emulates it)" },
-		{ p->arch.gicv3.gicr_base, p->arch.gicv3.gicr_size, "the GIC redistributors (the hypervisor's)" },
-		{ p->arch.gicv3.gits_base, p->arch.gicv3.gits_base ? GITS_SIZE : 0,
-		  "the GIC ITS (it writes its tables to memory: the root's, never a cell's)" },
-		{ sys->debug_console.address & ~PAGE_MASK_ABI,
-		  sys->debug_console.type == AXVM_CONSOLE_PL011 ? AXVM_PAGE_SIZE_ABI : 0,
-		  "the hypervisor's debug console" },
-	};
-	unsigned int k;
+	struct platform_frame frames[MAX_PLATFORM_FRAMES];
+	unsigned int k, n = 0;
 
-	for (k = 0; k < (is_root ? 2u : sizeof(frames) / sizeof(frames[0])); k++) {
-		if (!frames[k].size ||
+	if (sys->platform.irqchip == AXVM_IRQCHIP_GICV3)
+		n = gicv3_frames(&sys->platform.arch.gicv3, frames);
+	if (sys->debug_console.type == AXVM_CONSOLE_PL011)
+		frames[n++] = (struct platform_frame){
+			sys->debug_console.address & ~PAGE_MASK_ABI,
+			AXVM_PAGE_SIZE_ABI, "the hypervisor's debug console", 1 };
+	for (k = 0; k < n; k++) {
+		if ((is_root && frames[k].root_may_map) ||
 		    !overlap(r->phys_start, r->size, frames[k].base, frames[k].size))
 			continue;
 		problem(c, -EINVAL, "%smemory[%u] (0x%llx+0x%llx) covers %s at 0x%llx",
