@@ -12,6 +12,10 @@
 
 #include <axvm/report.h>
 
+#ifdef CONFIG_ARM64
+#include "arm64.h"
+#endif
+
 struct irq_data;
 struct axvm_platform;
 

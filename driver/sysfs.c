@@ -128,18 +128,18 @@ static ssize_t exits_show(struct kobject *kobj, struct kobj_attribute *attr,
 	.attr = __ATTR(exits_##_name, 0444, exits_show, NULL),		\
 	.reason = _reason,						\
 }
+/* The reasons every architecture has, then the architecture's own. */
 static struct exit_attr exit_attrs[] = {
 	EXIT_ATTR(hypercall, AXVM_EXIT_HYPERCALL),
-	EXIT_ATTR(psci, AXVM_EXIT_PSCI),
 	EXIT_ATTR(mmio, AXVM_EXIT_MMIO),
-	EXIT_ATTR(sysreg, AXVM_EXIT_SYSREG),
 	EXIT_ATTR(abort, AXVM_EXIT_ABORT),
 	EXIT_ATTR(management, AXVM_EXIT_MANAGEMENT),
 	EXIT_ATTR(other, AXVM_EXIT_OTHER),
+	AXVM_ARCH_EXIT_ATTRS(EXIT_ATTR)
 };
-static_assert(ARRAY_SIZE(exit_attrs) == AXVM_NUM_EXIT_REASONS);
+static_assert(ARRAY_SIZE(exit_attrs) <= AXVM_NUM_EXIT_REASONS);
 
-static struct attribute *exit_attr_list[AXVM_NUM_EXIT_REASONS + 1];
+static struct attribute *exit_attr_list[ARRAY_SIZE(exit_attrs) + 1];
 static const struct attribute_group exit_group = { .attrs = exit_attr_list };
 
 static void remove_cpu_dirs(void)
@@ -159,7 +159,7 @@ static int add_cpu_dirs(void)
 	unsigned int cpu, i;
 	char name[16];
 
-	for (i = 0; i < AXVM_NUM_EXIT_REASONS; i++)
+	for (i = 0; i < ARRAY_SIZE(exit_attrs); i++)
 		exit_attr_list[i] = &exit_attrs[i].attr.attr;
 	cpu_kobjs = kcalloc(nr_cpu_ids, sizeof(*cpu_kobjs), GFP_KERNEL);
 	if (!cpu_kobjs)

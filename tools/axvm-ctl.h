@@ -55,16 +55,20 @@ int send_config(const char *path, bool want_system, unsigned long cmd,
 		const char *what, int *result);
 
 /* exits.c: the exit counters of /sys/devices/axvm/cpuN */
-#include <axvm/hypercall.h>
+/*
+ * The exit counters sysfs has (cpuN/exits_<name>), in the order axvm-ctl
+ * shows them: the common ones and arm64's (psci, sysreg).
+ */
+#define NUM_EXIT_NAMES	7
 #define AXVM_SYSFS "/sys/devices/axvm"
-extern const char *const exit_reason_names[AXVM_NUM_EXIT_REASONS];
+extern const char *const exit_reason_names[NUM_EXIT_NAMES];
 /* A sysfs attribute without its newline; "" if it cannot be read. */
 void read_sysfs(const char *path, char *buf, size_t size);
 /* CPU @cpu's counters; -1 if sysfs has no such CPU. */
-int read_cpu_exits(unsigned int cpu, unsigned long long exits[AXVM_NUM_EXIT_REASONS]);
+int read_cpu_exits(unsigned int cpu, unsigned long long exits[NUM_EXIT_NAMES]);
 void print_exits_header(void);
 void print_exits_row(const char *label,
-		     const unsigned long long exits[AXVM_NUM_EXIT_REASONS]);
+		     const unsigned long long exits[NUM_EXIT_NAMES]);
 
 /* device.c */
 int device_open(void);

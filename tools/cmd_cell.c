@@ -233,8 +233,8 @@ static int run_stats(int argc, char **argv)
 {
 	struct axvm_cell_info cells[MAX_LIST];
 	const struct axvm_cell_info *cell = NULL;
-	unsigned long long total[AXVM_NUM_EXIT_REASONS] = { 0 };
-	unsigned long long exits[AXVM_NUM_EXIT_REASONS];
+	unsigned long long total[NUM_EXIT_NAMES] = { 0 };
+	unsigned long long exits[NUM_EXIT_NAMES];
 	long id;
 	int fd, n;
 
@@ -258,7 +258,7 @@ static int run_stats(int argc, char **argv)
 
 		if (!axvm_cpu_in_set(cell->cpus, c) || read_cpu_exits(c, exits))
 			continue;
-		for (int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+		for (int r = 0; r < NUM_EXIT_NAMES; r++)
 			total[r] += exits[r];
 		snprintf(label, sizeof(label), "%u", c);
 		print_exits_row(label, exits);

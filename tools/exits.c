@@ -10,7 +10,7 @@
 
 #include "axvm-ctl.h"
 
-const char *const exit_reason_names[AXVM_NUM_EXIT_REASONS] = {
+const char *const exit_reason_names[NUM_EXIT_NAMES] = {
 	"hypercall", "psci", "mmio", "sysreg", "abort", "management", "other",
 };
 
@@ -27,14 +27,14 @@ void read_sysfs(const char *path, char *buf, size_t size)
 	fclose(f);
 }
 
-int read_cpu_exits(unsigned int cpu, unsigned long long exits[AXVM_NUM_EXIT_REASONS])
+int read_cpu_exits(unsigned int cpu, unsigned long long exits[NUM_EXIT_NAMES])
 {
 	char path[128], val[32];
 
 	snprintf(path, sizeof(path), AXVM_SYSFS "/cpu%u", cpu);
 	if (access(path, F_OK))
 		return -1;
-	for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++) {
+	for (unsigned int r = 0; r < NUM_EXIT_NAMES; r++) {
 		snprintf(path, sizeof(path), AXVM_SYSFS "/cpu%u/exits_%s", cpu,
 			 exit_reason_names[r]);
 		read_sysfs(path, val, sizeof(val));
@@ -46,16 +46,16 @@ int read_cpu_exits(unsigned int cpu, unsigned long long exits[AXVM_NUM_EXIT_REAS
 void print_exits_header(void)
 {
 	printf("  cpu");
-	for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+	for (unsigned int r = 0; r < NUM_EXIT_NAMES; r++)
 		printf(" %11s", exit_reason_names[r]);
 	printf("\n");
 }
 
 void print_exits_row(const char *label,
-		     const unsigned long long exits[AXVM_NUM_EXIT_REASONS])
+		     const unsigned long long exits[NUM_EXIT_NAMES])
 {
 	printf("  %3s", label);
-	for (unsigned int r = 0; r < AXVM_NUM_EXIT_REASONS; r++)
+	for (unsigned int r = 0; r < NUM_EXIT_NAMES; r++)
 		printf(" %11llu", exits[r]);
 	printf("\n");
 }

@@ -5,6 +5,7 @@
  * CPU_OFF parks the CPU inside the hypervisor and CPU_ON wakes it, so the
  * hypervisor never loses a CPU to the platform firmware.
  */
+#include <axvm/arch/arm64/hypercall.h>
 #include <axvm/cell.h>
 #include <hv/cell.h>
 #include <hv/percpu.h>
@@ -94,7 +95,7 @@ void psci_handle(struct trap_frame *frame)
 	u64 fn = (u32)frame->x[0];	/* SMCCC function IDs are W0 */
 	long ret;
 
-	this_cpu()->stats[EXIT_PSCI]++;
+	this_cpu()->stats[AXVM_EXIT_ARM64_PSCI]++;
 	switch (fn) {
 	case PSCI_VERSION:
 		ret = PSCI_VERSION_1_1;

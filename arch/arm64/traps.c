@@ -128,7 +128,7 @@ static void handle_sysreg(struct trap_frame *frame, u64 esr)
 	unsigned int rt = ISS_SYSREG_RT(iss);
 	u64 value = get_reg(frame, rt);
 
-	this_cpu()->stats[EXIT_SYSREG]++;
+	this_cpu()->stats[AXVM_EXIT_ARM64_SYSREG]++;
 	if (!gicv3_handle_sysreg(iss, &value)) {
 		/* Nothing else is trapped on purpose: undefined for the cell. */
 		printk("CPU %u: unexpected system register trap, ISS 0x%x\n",

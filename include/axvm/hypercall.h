@@ -43,15 +43,18 @@
 #define AXVM_CELL_INFO_FAIL_SYNDROME	0	/* what stopped a failed cell */
 #define AXVM_CELL_INFO_FAIL_ADDRESS	1
 
-/* Why a CPU left its cell for the hypervisor: counted per CPU. */
+/*
+ * Why a CPU left its cell for the hypervisor: counted per CPU. The reasons
+ * every architecture has, then from AXVM_EXIT_ARCH_FIRST the architecture's
+ * own (include/axvm/arch/<arch>/hypercall.h).
+ */
 #define AXVM_EXIT_HYPERCALL		0
-#define AXVM_EXIT_PSCI			1	/* PSCI call (trapped SMC) */
-#define AXVM_EXIT_MMIO			2	/* emulated device access */
-#define AXVM_EXIT_SYSREG		3	/* trapped GIC register */
-#define AXVM_EXIT_ABORT			4	/* access outside the cell */
-#define AXVM_EXIT_MANAGEMENT		5	/* the hypervisor's own interrupt */
-#define AXVM_EXIT_OTHER			6
-#define AXVM_NUM_EXIT_REASONS		7
+#define AXVM_EXIT_MMIO			1	/* emulated device access */
+#define AXVM_EXIT_ABORT			2	/* access outside the cell */
+#define AXVM_EXIT_MANAGEMENT		3	/* the hypervisor's own interrupt */
+#define AXVM_EXIT_OTHER			4
+#define AXVM_EXIT_ARCH_FIRST		5
+#define AXVM_NUM_EXIT_REASONS		8
 
 
 #endif /* _AXVM_HYPERCALL_H */

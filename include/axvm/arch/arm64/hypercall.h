@@ -26,4 +26,8 @@
  */
 #define AXVM_ARM64_HC_ENTER		AXVM_ARM64_HC_ID(0x20)
 
+/* arm64's exit reasons (<axvm/hypercall.h>: AXVM_EXIT_*). */
+#define AXVM_EXIT_ARM64_PSCI		(AXVM_EXIT_ARCH_FIRST + 0)	/* trapped SMC */
+#define AXVM_EXIT_ARM64_SYSREG		(AXVM_EXIT_ARCH_FIRST + 1)	/* GIC register */
+
 #endif /* _AXVM_ARCH_ARM64_HYPERCALL_H */
