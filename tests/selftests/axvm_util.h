@@ -22,7 +22,16 @@
 
 #define AXVM_DEVICE		"/dev/axvm"
 #define AXVM_SYSFS		"/sys/devices/axvm"
-#define AXVM_FIRMWARE_FILE	"/lib/firmware/axvm-arm64.bin"
+/* The architecture as the driver names its firmware (axvm-<arch>.bin). */
+#if defined(__aarch64__)
+#define AXVM_ARCH_NAME		"arm64"
+#elif defined(__riscv)
+#define AXVM_ARCH_NAME		"riscv64"
+#elif defined(__x86_64__)
+#define AXVM_ARCH_NAME		"x86_64"
+#endif
+#define AXVM_FIRMWARE_NAME	"axvm-" AXVM_ARCH_NAME ".bin"
+#define AXVM_FIRMWARE_FILE	"/lib/firmware/" AXVM_FIRMWARE_NAME
 
 /* The guest's monotonic clock in ns (virtual time under -icount). */
 static inline uint64_t monotonic_ns(void)

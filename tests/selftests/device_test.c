@@ -39,7 +39,7 @@ TEST(sysfs_describes_the_driver)
 	snprintf(want, sizeof(want), "%u", AXVM_ABI_REVISION);
 	EXPECT_STREQ(want, buf);
 	ASSERT_EQ(0, axvm_sysfs_read("firmware", buf, sizeof(buf)));
-	EXPECT_STREQ("axvm-arm64.bin", buf);
+	EXPECT_STREQ(AXVM_FIRMWARE_NAME, buf);
 	ASSERT_EQ(0, axvm_sysfs_read("version", buf, sizeof(buf)));
 	EXPECT_NE(0, strlen(buf));
 }

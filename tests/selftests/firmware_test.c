@@ -30,7 +30,7 @@ FIXTURE_VARIANT(firmware) {
 
 FIXTURE_VARIANT_ADD(firmware, missing) {
 	.damage = MISSING, .expected_errno = ENOENT,
-	.message = "cannot load firmware axvm-arm64.bin",
+	.message = "cannot load firmware " AXVM_FIRMWARE_NAME,
 };
 FIXTURE_VARIANT_ADD(firmware, bad_magic) {
 	.damage = MAGIC, .expected_errno = ENOEXEC,

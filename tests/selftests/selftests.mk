@@ -3,7 +3,9 @@
 # /dev/axvm, built statically for the target with Debian's own
 # kselftest_harness.h.
 
-SELFTESTS := $(basename $(notdir $(wildcard $(TOP)/tests/selftests/*_test.c)))
+# The common tests, and those of one architecture (tests/selftests/<arch>/).
+SELFTESTS := $(basename $(notdir $(wildcard $(TOP)/tests/selftests/*_test.c \
+	$(TOP)/tests/selftests/$(ARCH)/*_test.c)))
 SELFTEST_OUT := $(OUT)/selftests
 SELFTEST_BINS := $(addprefix $(SELFTEST_OUT)/,$(SELFTESTS))
 SELFTEST_CFLAGS := -std=gnu11 -O2 -g -static -Wall -Wextra -Werror \
@@ -11,7 +13,11 @@ SELFTEST_CFLAGS := -std=gnu11 -O2 -g -static -Wall -Wextra -Werror \
 
 selftests: $(SELFTEST_BINS)
 
-$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/%.c $(TOP)/tests/selftests/axvm_util.h $(DEPS_MK) \
-		$(wildcard $(TOP)/include/axvm/*.h $(TOP)/include/axvm/arch/*/*.h)
+SELFTEST_DEPS := $(TOP)/tests/selftests/axvm_util.h $(DEPS_MK) \
+	$(wildcard $(TOP)/include/axvm/*.h $(TOP)/include/axvm/arch/*/*.h)
+$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/%.c $(SELFTEST_DEPS)
+	@mkdir -p $(@D)
+	$(Q)$(CROSS_COMPILE)gcc $(SELFTEST_CFLAGS) -o $@ $<
+$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/$(ARCH)/%.c $(SELFTEST_DEPS)
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(SELFTEST_CFLAGS) -o $@ $<
