@@ -13,7 +13,8 @@ INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
 	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-fno-tree-loop-distribute-patterns -DAXVM_FREESTANDING \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/lib/include -I$(TOP)/include
+	-I$(TOP)/inmates/lib/include -I$(TOP)/inmates/lib/$(ARCH)/include \
+	-I$(TOP)/lib/include -I$(TOP)/include
 
 INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \

@@ -106,18 +106,18 @@ static void round_trips(const char *name, bool mmio)
 
 static void on_timer(void)
 {
-	unsigned int intid = gic_ack();
+	unsigned int intid = irq_ack();
 	u64 now = timer_ticks();
 
-	if (intid == TIMER_VIRTUAL_PPI && taken < TIMER_SAMPLES) {
+	if (intid == TIMER_IRQ && taken < TIMER_SAMPLES) {
 		samples[taken++] = (u32)(now - deadline);
 		deadline = now + period;
 		timer_arm(deadline);
-	} else if (intid != TIMER_VIRTUAL_PPI && intid < 1020) {
+	} else if (intid != TIMER_IRQ && intid < 1020) {
 		foreign++;	/* nobody else's interrupt may reach us */
 	}
 	if (intid < 1020)
-		gic_eoi(intid);
+		irq_eoi(intid);
 }
 
 void inmate_main(void)
@@ -131,8 +131,8 @@ void inmate_main(void)
 		round_trips("mmio", true);
 	}
 	period = timer_frequency() * TIMER_PERIOD_US / 1000000;
-	gic_init();
-	gic_enable_ppi(TIMER_VIRTUAL_PPI);
+	irq_init();
+	irq_enable_private(TIMER_IRQ);
 	irq_handler = on_timer;
 	deadline = timer_ticks() + period;
 	timer_arm(deadline);

@@ -30,10 +30,10 @@ static u64 tick_interval, next_deadline, worst_latency;
 
 static void on_tick(void)
 {
-	unsigned int intid = gic_ack();
+	unsigned int intid = irq_ack();
 	u64 now = timer_ticks();
 
-	if (intid == TIMER_VIRTUAL_PPI) {
+	if (intid == TIMER_IRQ) {
 		if (now - next_deadline > worst_latency)
 			worst_latency = now - next_deadline;
 		next_deadline += tick_interval;
@@ -43,7 +43,7 @@ static void on_tick(void)
 		other_interrupts++;	/* nobody should send us any */
 	}
 	if (intid < 1020)
-		gic_eoi(intid);
+		irq_eoi(intid);
 }
 
 /* @tick: the tick whose tasks just ran (the counter may be ahead by now). */
@@ -62,11 +62,11 @@ void inmate_main(void)
 	printk("rtos: starting, %u Hz tick, %s\n", TICK_HZ,
 	       alone ? "alone on the machine" : "in an axvm cell");
 	tick_interval = timer_frequency() / TICK_HZ;
-	gic_init();
-	gic_enable_ppi(TIMER_VIRTUAL_PPI);
+	irq_init();
+	irq_enable_private(TIMER_IRQ);
 	/* Listen for SGIs too: nobody may send us any, and we count them. */
 	for (unsigned int sgi = 0; sgi < 15; sgi++)
-		gic_enable_ppi(sgi);
+		irq_enable_private(sgi);
 	irq_handler = on_tick;
 	next_deadline = timer_ticks() + tick_interval;
 	timer_arm(next_deadline);

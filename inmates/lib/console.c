@@ -19,3 +19,8 @@ void printk(const char *fmt, ...)
 		console_putc(*p);
 	}
 }
+
+void test_verdict(bool ok)
+{
+	printk("Test result: %s\n", ok ? "SUCCESS" : "FAILURE");
+}

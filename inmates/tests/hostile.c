@@ -49,7 +49,7 @@ static u32 r32(unsigned long addr)
 
 static unsigned long own_frame(void)
 {
-	return GICR + (cpu_mpidr() & 0xff) * GICR_FRAME;
+	return GICR + (cpu_hw_id() & 0xff) * GICR_FRAME;
 }
 
 /* Every per-interrupt register of every line, then the global ones. */
@@ -116,7 +116,7 @@ static void attack_redistributors(void)
 	/* Below own SPI's priority, so that the IAR read below takes the SPI. */
 	for (off = 0x400; off < 0x420; off += 4)
 		w32(own + GICR_SGI + off, 0x80808080u);
-	w32(own + GICR_SGI + 0x100, 1u << TIMER_VIRTUAL_PPI);
+	w32(own + GICR_SGI + 0x100, 1u << TIMER_IRQ);
 	printk("hostile: redistributors written (own pending 0x%x)\n",
 	       r32(own + GICR_SGI + 0x200));
 }
@@ -236,7 +236,7 @@ static void dirty_cpu(void)
 
 void inmate_main(void)
 {
-	printk("hostile: starting on CPU 0x%llx\n", (unsigned long long)cpu_mpidr());
+	printk("hostile: starting on CPU 0x%llx\n", (unsigned long long)cpu_hw_id());
 	attack_distributor();
 	dirty_own_spi();
 	attack_redistributors();

@@ -28,8 +28,5 @@ void inmate_main(void)
 	printk("probe: v0-v31 OR 0x%llx, FPCR 0x%llx, FPSR 0x%llx\n",
 	       (unsigned long long)seen, (unsigned long long)fpcr,
 	       (unsigned long long)fpsr);
-	if (!seen && !fpcr && !fpsr && !(cpacr & CPACR_FPEN))
-		printk("Test result: SUCCESS\n");
-	else
-		printk("Test result: FAILURE\n");
+	test_verdict(!seen && !fpcr && !fpsr && !(cpacr & CPACR_FPEN));
 }

@@ -17,34 +17,34 @@ static u64 first_mpidr, interval;
 
 static unsigned int me(void)
 {
-	return cpu_mpidr() == first_mpidr ? 0 : 1;
+	return cpu_hw_id() == first_mpidr ? 0 : 1;
 }
 
 static void on_irq(void)
 {
-	unsigned int intid = gic_ack();
+	unsigned int intid = irq_ack();
 
-	if (intid == TIMER_VIRTUAL_PPI) {
+	if (intid == TIMER_IRQ) {
 		ticks[me()]++;
 		timer_arm(timer_ticks() + interval);
 	} else if (intid == SGI_PING && me() == 1) {
 		pings++;
 	}
 	if (intid < 1020)
-		gic_eoi(intid);
+		irq_eoi(intid);
 }
 
 static void start_ticking(void)
 {
-	gic_init();
-	gic_enable_ppi(TIMER_VIRTUAL_PPI);
+	irq_init();
+	irq_enable_private(TIMER_IRQ);
 	timer_arm(timer_ticks() + interval);
 	irq_enable();
 }
 
 static void second_cpu(void)
 {
-	gic_enable_ppi(SGI_PING);
+	irq_enable_private(SGI_PING);
 	start_ticking();
 	second_up = 1;
 	for (;;)
@@ -65,7 +65,7 @@ void inmate_main(void)
 	long on;
 	bool ok;
 
-	first_mpidr = cpu_mpidr();
+	first_mpidr = cpu_hw_id();
 	second = first_mpidr + 1;
 	interval = timer_frequency() / TICK_HZ;
 	irq_handler = on_irq;
@@ -85,7 +85,7 @@ void inmate_main(void)
 	ok = ok && WAIT_FOR(ticks[0] >= 100 && ticks[1] >= 100);
 	printk("smp: second CPU up %u, pings %u of %u, ticks %u and %u\n",
 	       second_up, pings, PINGS, ticks[0], ticks[1]);
-	printk("Test result: %s\n", ok ? "SUCCESS" : "FAILURE");
+	test_verdict(ok);
 	for (;;)
 		cpu_wait();
 }

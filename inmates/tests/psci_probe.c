@@ -23,8 +23,7 @@ void inmate_main(void)
 	long info = psci(PSCI_AFFINITY_INFO, 0, 0);
 
 	printk("psci: version 0x%lx, CPU_ON(CPU 0) %ld, AFFINITY_INFO(CPU 0) %ld, AFFINITY_INFO(self) %ld\n",
-	       version, on, info, psci(PSCI_AFFINITY_INFO, cpu_mpidr() & 0xff, 0));
-	printk("Test result: %s\n", version == 0x10001 && on == PSCI_INVALID &&
-	       info == PSCI_INVALID ? "SUCCESS" : "FAILURE");
+	       version, on, info, psci(PSCI_AFFINITY_INFO, cpu_hw_id() & 0xff, 0));
+	test_verdict(version == 0x10001 && on == PSCI_INVALID && info == PSCI_INVALID);
 	/* inmate_exit(): PSCI SYSTEM_OFF, which must only end this cell. */
 }

@@ -48,7 +48,7 @@ static volatile u32 irq_status;
 
 static void on_irq(void)
 {
-	unsigned int intid = gic_ack();
+	unsigned int intid = irq_ack();
 
 	if (intid == VIRTIO_SPI) {
 		irq_status = *reg(INTERRUPT_STATUS);
@@ -56,12 +56,12 @@ static void on_irq(void)
 		interrupted = true;
 	}
 	if (intid < 1020)
-		gic_eoi(intid);
+		irq_eoi(intid);
 }
 
 static void route_spi_here(unsigned int intid)
 {
-	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = cpu_mpidr();
+	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = cpu_hw_id();
 	*(volatile u8 *)(GICD_BASE + GICD_IPRIORITYR + intid) = 0xa0;
 	*(volatile u32 *)(GICD_BASE + GICD_IGROUPR + 4 * (intid / 32)) |= 1u << (intid % 32);
 	*(volatile u32 *)(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) = 1u << (intid % 32);
@@ -81,7 +81,7 @@ void inmate_main(void)
 		printk("Test result: FAILURE\n");
 		return;
 	}
-	gic_init();
+	irq_init();
 	irq_handler = on_irq;
 	route_spi_here(VIRTIO_SPI);
 

@@ -98,7 +98,7 @@ long cpu_start(u64 mpidr, void (*fn)(void))
 			 (u64)(uintptr_t)s);
 }
 
-u64 cpu_mpidr(void)
+u64 cpu_hw_id(void)
 {
 	u64 mpidr;
 

@@ -29,10 +29,10 @@ static volatile u32 *reg32(unsigned long addr)
 
 static unsigned long my_redistributor(void)
 {
-	return GICR_BASE + (cpu_mpidr() & 0xff) * GICR_FRAME;
+	return GICR_BASE + (cpu_hw_id() & 0xff) * GICR_FRAME;
 }
 
-void gic_init(void)
+void irq_init(void)
 {
 	unsigned long rd = my_redistributor();
 	u64 sre;
@@ -49,7 +49,7 @@ void gic_init(void)
 	asm volatile("msr s3_0_c12_c12_7, %0\n\tisb" : : "r"(1ull));	/* IGRPEN1 */
 }
 
-void gic_enable_ppi(unsigned int intid)
+void irq_enable_private(unsigned int intid)
 {
 	unsigned long rd = my_redistributor();
 
@@ -58,7 +58,7 @@ void gic_enable_ppi(unsigned int intid)
 	*reg32(rd + GICR_ISENABLER0) = 1u << intid;
 }
 
-unsigned int gic_ack(void)
+unsigned int irq_ack(void)
 {
 	u64 intid;
 
@@ -67,7 +67,7 @@ unsigned int gic_ack(void)
 	return (unsigned int)(intid & 0xffffff);
 }
 
-void gic_eoi(unsigned int intid)
+void irq_eoi(unsigned int intid)
 {
 	asm volatile("msr s3_0_c12_c12_1, %0" : : "r"((u64)intid));	/* EOIR1 */
 }

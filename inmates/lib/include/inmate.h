@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The inmate library: what a bare-metal program running in an axvm cell
- * (or directly on the platform, for comparison) gets to start with.
+ * (or directly on the platform, for comparison) gets to start with. The
+ * same on every architecture; what only one architecture has is in its
+ * <inmate_arch.h> (inmates/lib/<arch>/include/), included at the end.
  */
 #ifndef _INMATE_H
 #define _INMATE_H
@@ -17,41 +19,38 @@ void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** console_putc() - one character on the inmate's console. */
 void console_putc(char c);
 
+/**
+ * test_verdict() - the line the test harnesses look for: "Test result:
+ * SUCCESS" when @ok, else "Test result: FAILURE".
+ */
+void test_verdict(bool ok);
+
 /** inmate_exit() - switch the machine (or the cell) off. */
 void __attribute__((noreturn)) inmate_exit(void);
 
-/** hypercall() - call the axvm firmware (AXVM_HC_*). */
+/** hypercall() - call the axvm firmware (AXVM_HC_*, <axvm/hypercall.h>). */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
-
-/**
- * hvc_call() / smc_call() - an HVC or SMC with x0-x3 as given (PSCI, or
- * any function ID; hypercall() is the way to axvm's functions).
- */
-long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3);
-long smc_call(u64 fn, u64 a1, u64 a2, u64 a3);
 
 /** in_cell() - the inmate runs in an axvm cell (not alone on the machine). */
 bool in_cell(void);
 
-/** timer_frequency() - ticks per second of the generic timer. */
+/** timer_frequency() - ticks per second of the timer. */
 u64 timer_frequency(void);
 
-/** timer_ticks() - the virtual counter now. */
+/** timer_ticks() - the timer's counter now. */
 u64 timer_ticks(void);
 
-#define TIMER_VIRTUAL_PPI	27
-
-/** gic_init() - set up this CPU's GIC interface for Group 1 interrupts. */
-void gic_init(void);
-/** gic_enable_ppi() - enable private interrupt @intid on this CPU. */
-void gic_enable_ppi(unsigned int intid);
-/** gic_ack() / gic_eoi() - take and complete an interrupt. */
-unsigned int gic_ack(void);
-void gic_eoi(unsigned int intid);
-
-/** timer_arm() - virtual timer interrupt when the counter reaches @deadline. */
+/** timer_arm() - timer interrupt (TIMER_IRQ) when the counter reaches @deadline. */
 void timer_arm(u64 deadline);
 void timer_stop(void);
+
+/** irq_init() - set up this CPU's interrupt controller interface. */
+void irq_init(void);
+/** irq_enable_private() - enable this CPU's private interrupt @irq (e.g. TIMER_IRQ). */
+void irq_enable_private(unsigned int irq);
+/** irq_ack() / irq_eoi() - take and complete an interrupt. */
+unsigned int irq_ack(void);
+void irq_eoi(unsigned int irq);
 
 /**
  * irq_handler - called for every IRQ with interrupts masked; NULL: IRQs
@@ -60,27 +59,31 @@ void timer_stop(void);
 extern void (*irq_handler)(void);
 void irq_enable(void);
 void irq_disable(void);
-/** cpu_wait() - sleep until an interrupt (wfi). */
+/** cpu_wait() - sleep until an interrupt. */
 void cpu_wait(void);
 
 /**
- * cpu_start() - switch on the CPU with @mpidr (PSCI CPU_ON) to run @fn on
- * a stack of its own; when @fn returns, that CPU switches itself off
- * (CPU_OFF). Returns the PSCI status (0: on its way). Up to 3 CPUs.
+ * cpu_start() - switch on the CPU with hardware id @hw_id (PSCI CPU_ON, SBI
+ * HSM...) to run @fn on a stack of its own; when @fn returns, that CPU
+ * switches itself off. Returns the firmware's status (0: on its way). Up to
+ * 3 CPUs.
  */
-long cpu_start(u64 mpidr, void (*fn)(void));
-/** cpu_off() - switch the calling CPU off (PSCI CPU_OFF). */
+long cpu_start(u64 hw_id, void (*fn)(void));
+/** cpu_off() - switch the calling CPU off. */
 void __attribute__((noreturn)) cpu_off(void);
 
-/** cpu_mpidr() - the calling CPU's affinity (MPIDR_EL1's Aff0-Aff3 fields). */
-u64 cpu_mpidr(void);
+/** cpu_hw_id() - the calling CPU's hardware id (arm64: MPIDR affinity). */
+u64 cpu_hw_id(void);
 
 /**
- * pmu_instructions_*() - instructions retired (EL0-EL2) on PMU counter 0,
- * for the bench; only where pmu_instructions_supported() (QEMU: -icount).
+ * pmu_instructions_*() - instructions retired (guest and hypervisor) on a
+ * performance counter, for the bench; only where
+ * pmu_instructions_supported() (QEMU: -icount).
  */
 bool pmu_instructions_supported(void);
 void pmu_instructions_start(void);
 u32 pmu_instructions(void);
+
+#include <inmate_arch.h>
 
 #endif /* _INMATE_H */
