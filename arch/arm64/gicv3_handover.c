@@ -31,6 +31,9 @@
 #define ICH_AP0R1_EL2		"s3_4_c12_c8_1"
 #define ICH_AP0R2_EL2		"s3_4_c12_c8_2"
 #define ICH_AP0R3_EL2		"s3_4_c12_c8_3"
+#define ICH_AP1R1_EL2		"s3_4_c12_c9_1"
+#define ICH_AP1R2_EL2		"s3_4_c12_c9_2"
+#define ICH_AP1R3_EL2		"s3_4_c12_c9_3"
 /* What a parked CPU's priority mask is: everything but the lowest passes. */
 #define PMR_PARKED		0xf0
 #define RWP_POLLS		1000000
@@ -67,50 +70,50 @@ static void wait_rwp(u64 ctlr, u32 rwp)
 		       (unsigned long long)ctlr);
 }
 
-/* Group 1 active priorities (1, 2 or 4 registers for 5, 6 or 7 bits). */
-static void clear_group1_active_priorities(void)
-{
-	unsigned int bits = ICC_CTLR_PRIBITS(sysreg_read_s(ICC_CTLR_EL1));
-
-	sysreg_write_s(0, ICC_AP1R0_EL1);
-	if (bits >= 6)
-		sysreg_write_s(0, ICC_AP1R1_EL1);
-	if (bits >= 7) {
-		sysreg_write_s(0, ICC_AP1R2_EL1);
-		sysreg_write_s(0, ICC_AP1R3_EL1);
-	}
-}
+/*
+ * Zero a set of active-priority registers: 1, 2 or 4 of them for 5, 6 or
+ * 7 priority (preemption) bits. System registers are named in the
+ * instruction, hence a macro.
+ */
+#define CLEAR_ACTIVE_PRIORITIES(bits, r0, r1, r2, r3) do {		\
+	sysreg_write_s(0, r0);						\
+	if ((bits) >= 6)						\
+		sysreg_write_s(0, r1);					\
+	if ((bits) >= 7) {						\
+		sysreg_write_s(0, r2);					\
+		sysreg_write_s(0, r3);					\
+	}								\
+} while (0)
 
 /*
- * The virtual interface: with HCR_EL2.FMO set a cell's Group 0 accesses
- * (ICC_IAR0, ICC_AP0Rn, ICC_IGRPEN0...) reach it, and its state (ICH_VMCR,
- * ICH_AP0Rn) stays in the CPU across owners.
+ * The physical Group 1 active priorities, and the virtual interface: with
+ * HCR_EL2.FMO set a cell's Group 0 accesses (ICC_IAR0, ICC_AP0Rn,
+ * ICC_IGRPEN0...) reach it, and its state (ICH_VMCR, ICH_AP0Rn, ICH_AP1Rn)
+ * stays in the CPU across owners.
  */
-static void reset_virtual_interface(void)
+static void clear_active_priorities(void)
 {
-	unsigned int bits = ICH_VTR_PREBITS(sysreg_read_s(ICH_VTR_EL2));
+	unsigned int bits = ICC_CTLR_PRIBITS(sysreg_read_s(ICC_CTLR_EL1));
+	unsigned int vbits = ICH_VTR_PREBITS(sysreg_read_s(ICH_VTR_EL2));
 
+	CLEAR_ACTIVE_PRIORITIES(bits, ICC_AP1R0_EL1, ICC_AP1R1_EL1,
+				ICC_AP1R2_EL1, ICC_AP1R3_EL1);
+	CLEAR_ACTIVE_PRIORITIES(vbits, ICH_AP0R0_EL2, ICH_AP0R1_EL2,
+				ICH_AP0R2_EL2, ICH_AP0R3_EL2);
+	CLEAR_ACTIVE_PRIORITIES(vbits, ICH_AP1R0_EL2, ICH_AP1R1_EL2,
+				ICH_AP1R2_EL2, ICH_AP1R3_EL2);
 	sysreg_write_s(0, ICH_VMCR_EL2);
-	sysreg_write_s(0, ICH_AP0R0_EL2);
-	sysreg_write_s(0, ICH_AP1R0_EL2);
-	if (bits >= 6)
-		sysreg_write_s(0, ICH_AP0R1_EL2);
-	if (bits >= 7) {
-		sysreg_write_s(0, ICH_AP0R2_EL2);
-		sysreg_write_s(0, ICH_AP0R3_EL2);
-	}
 }
 
 void gicv3_reset_cpu_interface(void)
 {
 	sysreg_write_s(0, ICC_IGRPEN1_EL1);
-	clear_group1_active_priorities();
+	clear_active_priorities();
 	/* CTLR first: with CBPR set, writes to BPR1 would be ignored. */
 	sysreg_write_s(0, ICC_CTLR_EL1);	/* EOImode 0: EOIR deactivates */
 	isb();
 	sysreg_write_s(0, ICC_BPR1_EL1);
 	sysreg_write_s(PMR_PARKED, ICC_PMR_EL1);
-	reset_virtual_interface();
 	isb();
 }
 
