@@ -7,6 +7,6 @@
 #ifndef _AXVM_ABI_H
 #define _AXVM_ABI_H
 
-#define AXVM_ABI_REVISION	2	/* 2: struct axvm_platform has a per-arch union */
+#define AXVM_ABI_REVISION	3	/* 3: riscv64: struct axvm_plic, the SBI console */
 
 #endif /* _AXVM_ABI_H */

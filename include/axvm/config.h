@@ -103,7 +103,12 @@ _Static_assert(sizeof(struct axvm_irq_range) == 16, "irq range");
 #define AXVM_CONSOLE_HYPERCALL	1
 /* A PL011 UART at @address, reached directly (it must be a region). */
 #define AXVM_CONSOLE_PL011	2
-#define AXVM_CONSOLE_MAX	AXVM_CONSOLE_PL011
+/*
+ * riscv64, the hypervisor's debug console only: the platform's SBI console
+ * (OpenSBI's legacy console_putchar); @address is 0.
+ */
+#define AXVM_CONSOLE_SBI	3
+#define AXVM_CONSOLE_MAX	AXVM_CONSOLE_SBI
 
 /**
  * struct axvm_console - where a cell or the hypervisor writes text
@@ -146,6 +151,7 @@ _Static_assert(sizeof(struct axvm_cell_desc) == 112, "cell desc");
 
 /* Interrupt controller kinds. */
 #define AXVM_IRQCHIP_GICV3	3
+#define AXVM_IRQCHIP_PLIC	16	/* riscv64: a SiFive-compatible PLIC */
 
 /**
  * struct axvm_gicv3 - the GICv3 of an arm64 machine (AXVM_IRQCHIP_GICV3)
@@ -166,6 +172,32 @@ struct axvm_gicv3 {
 };
 _Static_assert(sizeof(struct axvm_gicv3) == 48, "gicv3");
 
+/**
+ * struct axvm_plic - the PLIC of a riscv64 machine (AXVM_IRQCHIP_PLIC)
+ * @base:          its registers.
+ * @size:          bytes of its register region (up to the last context).
+ * @num_sources:   interrupt sources 1..@num_sources (riscv,ndev); 0 is
+ *                 "no interrupt".
+ * @hart_contexts: contexts per hart, in hart-id order (QEMU virt: 2,
+ *                 M-mode then S-mode).
+ * @s_context:     which of a hart's contexts is its S-mode one (QEMU
+ *                 virt: 1): context hartid * @hart_contexts + @s_context.
+ * @reserved0:     must be zero.
+ * @timebase_hz:   frequency of the time CSR (timebase-frequency).
+ * @reserved:      must be zero.
+ */
+struct axvm_plic {
+	__u64 base;
+	__u64 size;
+	__u32 num_sources;
+	__u32 hart_contexts;
+	__u32 s_context;
+	__u32 reserved0;
+	__u64 timebase_hz;
+	__u64 reserved[1];
+};
+_Static_assert(sizeof(struct axvm_plic) == 48, "plic");
+
 #define AXVM_PLATFORM_ARCH_SIZE	48
 
 /**
@@ -174,6 +206,7 @@ _Static_assert(sizeof(struct axvm_gicv3) == 48, "gicv3");
  * @irqchip:   AXVM_IRQCHIP_*: which member of @arch is valid.
  * @arch:      the architecture's part: its interrupt controller.
  * @arch.gicv3: arm64, AXVM_IRQCHIP_GICV3.
+ * @arch.plic: riscv64, AXVM_IRQCHIP_PLIC.
  * @arch.raw:  the union's size, for every architecture the same.
  */
 struct axvm_platform {
@@ -181,6 +214,7 @@ struct axvm_platform {
 	__u32 irqchip;
 	union {
 		struct axvm_gicv3 gicv3;
+		struct axvm_plic plic;
 		__u8 raw[AXVM_PLATFORM_ARCH_SIZE];
 	} arch;
 };

@@ -366,7 +366,7 @@ FIXTURE_VARIANT(blob_rule) {
 
 BLOB(intact_system, true, 0, "", );
 BLOB(intact_cell, false, 0, "", );
-BLOB(abi_revision, true, -EINVAL, "abi_revision is 1, this side speaks 2", s->header.abi_revision = 1);
+BLOB(abi_revision, true, -EINVAL, "abi_revision is 1, this side speaks 3", s->header.abi_revision = 1);
 BLOB(arch, false, -EINVAL, "config is for riscv64 (arch 3), expected arm64", c->header.arch = AXVM_ARCH_RISCV64);
 BLOB(magic, false, -EINVAL, "bad magic: not an axvm cell config", c->header.magic[7] = '!');
 BLOB(kind, true, -EINVAL, "this is a cell config, not a system config", memcpy(s->header.magic, AXVM_CELL_MAGIC, 8));
