@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: GPL-2.0
+# riscv64: the toolchain and the flags only this architecture needs.
+CROSS_COMPILE ?= riscv64-linux-gnu-
+KERNEL_ARCH := riscv
+QEMU := qemu-system-riscv64
+
+# HS-mode code keeps to integer registers (no FP state to save: the
+# guest's stays live in the FP registers across a trap) and to the
+# medany code model (PC-relative: the image runs wherever it was put).
+HV_ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
+	-mno-relax -mstrict-align
+HV_ARCH_OBJS :=
+PLATFORM := qemu-riscv64
+
+# QEMU virt with the H extension, OpenSBI as the M-mode firmware (the
+# Debian package's generic fw_jump). Linux keeps 768M; hypervisor memory and
+# cells' RAM are above it (configs/qemu-riscv64/root.json).
+OPENSBI := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+QEMU_MACHINE := -M virt -cpu rv64,h=true -smp 4 -m 1G -bios $(OPENSBI) \
+	-nic none -device virtio-rng-device
+QEMU_APPEND := console=ttyS0 earlycon=sbi mem=768M
+QEMU_BARE_MACHINE := -M virt -cpu rv64 -m 256M -bios $(OPENSBI) -nic none
