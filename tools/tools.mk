@@ -3,7 +3,7 @@
 # statically for the target (it runs inside the guest's initramfs).
 
 TOOL_SRCS := main.c util.c device.c suggest.c firmware_check.c \
-	config_check.c config_json.c config_file.c config_print.c \
+	config_check.c json_parse.c config_json.c config_file.c config_print.c \
 	cmd_firmware.c cmd_enable.c cmd_cell.c cmd_info.c cmd_config.c \
 	cmd_hardware.c exits.c cmd_config_create.c devicetree.c ranges.c \
 	machine.c json_scan.c
