@@ -71,6 +71,9 @@ bool config_parse_number(const char *s, uint64_t *out);
 
 /** config_print_json() - write a blob as normalised JSON. */
 void config_print_json(FILE *out, const struct config_blob *blob);
+/* Values as config_print_json() writes them: "0x08000000", "512K". */
+void config_print_addr(FILE *out, uint64_t addr);
+void config_print_size(FILE *out, uint64_t size);
 
 /** stderr_report() - a reporter printing "PREFIX: message" lines. */
 struct axvm_report stderr_report(const char *prefix);

@@ -16,13 +16,15 @@
 #include <axvm/abi.h>
 #include <axvm/arch.h>
 
+#include "arch.h"
 #include "config.h"
 #include "json_parse.h"
 #include "json_scan.h"
 #include "suggest.h"
 
+/* A config without "arch" is for the machine axvm-ctl runs on, if axvm has it. */
 #ifndef AXVM_ARCH_NATIVE
-#define AXVM_ARCH_NATIVE AXVM_ARCH_ARM64
+#define AXVM_ARCH_NATIVE 0
 #endif
 
 /* One item of a list of numbers: N or "N" or "N-M". */
@@ -205,12 +207,13 @@ static void parse_regions(struct parser *p, struct json_object *v,
 	}
 }
 
-static const char *const console_names[] = { "none", "hypercall", "pl011", NULL };
-
+/* The console kinds are the architecture's (@arch NULL: the common ones). */
 static void parse_console(struct parser *p, struct json_object *v,
-			  struct axvm_console *con)
+			  struct axvm_console *con, const struct arch_ops *arch)
 {
 	static const char *const keys[] = { "type", "address", NULL };
+	const char *names[MAX_CONSOLE_KINDS + 1];
+	__u32 types[MAX_CONSOLE_KINDS];
 	struct json_object *type = v;
 	size_t k, old = 0;
 	char list[64] = "";
@@ -228,14 +231,15 @@ static void parse_console(struct parser *p, struct json_object *v,
 			is_object ? "a console type" : "a console type or object")) {
 		const char *name = json_object_get_string(type);
 
-		for (k = 0; console_names[k] && strcmp(console_names[k], name); k++)
+		console_kinds(arch, names, types);
+		for (k = 0; names[k] && strcmp(names[k], name); k++)
 			;
-		if (console_names[k]) {
-			con->type = (__u32)k;
+		if (names[k]) {
+			con->type = types[k];
 		} else {
-			join_words(list, sizeof(list), console_names);
+			join_words(list, sizeof(list), names);
 			perr(p, "unknown console type \"%s\" (expected one of: %s)%s",
-			     name, list, suggestion(name, console_names));
+			     name, list, suggestion(name, names));
 		}
 	}
 	if (is_object) {
@@ -247,7 +251,8 @@ static void parse_console(struct parser *p, struct json_object *v,
 /* A cell's keys; the root cell has the same, with other defaults. */
 static void parse_cell(struct parser *p, struct json_object *obj,
 		       struct axvm_cell_desc *cell, struct region_list *regions,
-		       struct irq_list *irqs, bool is_root)
+		       struct irq_list *irqs, bool is_root,
+		       const struct arch_ops *arch)
 {
 	static const char *const cell_keys[] = {
 		"type", "arch", "name", "cpus", "memory", "interrupts",
@@ -298,7 +303,7 @@ static void parse_cell(struct parser *p, struct json_object *obj,
 	cell->console.type = is_root ? AXVM_CONSOLE_NONE : AXVM_CONSOLE_HYPERCALL;
 	if (json_object_object_get_ex(obj, "console", &v)) {
 		old = push_key(p, "console");
-		parse_console(p, v, &cell->console);
+		parse_console(p, v, &cell->console, arch);
 		pop(p, old);
 	}
 	/* Default entry: the start of the first executable region. */
@@ -315,7 +320,7 @@ static void parse_cell(struct parser *p, struct json_object *obj,
 	cell->num_irq_ranges = irqs->count;
 }
 
-static const char *const arch_names[] = { "?", "arm64", "x86_64", "riscv64", NULL };
+#define MAX_ARCH_IDS	8
 
 static __u32 parse_arch(struct parser *p, struct json_object *root)
 {
@@ -323,51 +328,52 @@ static __u32 parse_arch(struct parser *p, struct json_object *root)
 	size_t old;
 	__u32 arch = AXVM_ARCH_NATIVE;
 
-	if (!json_object_object_get_ex(root, "arch", &v))
+	if (!json_object_object_get_ex(root, "arch", &v)) {
+		if (!arch)
+			perr(p, "missing key \"arch\": axvm has no architecture of this machine's");
 		return arch;
+	}
 	old = push_key(p, "arch");
 	if (expect_type(p, v, json_type_string, "an architecture name")) {
 		const char *name = json_object_get_string(v);
-		__u32 k;
+		char list[64] = "";
+		const char *names[MAX_ARCH_IDS + 1];
+		__u32 k, n;
 
-		for (k = 1; arch_names[k] && strcmp(arch_names[k], name); k++)
+		/*
+		 * Every architecture of the ABI (its identifiers count from 1),
+		 * whether axvm-ctl has its platform table or not.
+		 */
+		for (n = 0; n < MAX_ARCH_IDS &&
+			    strcmp(axvm_arch_name(n + 1), "unknown"); n++)
+			names[n] = axvm_arch_name(n + 1);
+		names[n] = NULL;
+		for (k = 0; names[k] && strcmp(names[k], name); k++)
 			;
-		if (arch_names[k])
-			arch = k;
-		else
-			perr(p, "unknown architecture \"%s\" (expected one of: arm64, x86_64, riscv64)",
-			     name);
+		if (names[k]) {
+			arch = k + 1;
+		} else {
+			join_words(list, sizeof(list), names);
+			perr(p, "unknown architecture \"%s\" (expected one of: %s)%s",
+			     name, list, suggestion(name, names));
+		}
 	}
 	pop(p, old);
 	return arch;
 }
 
+/* "cpus" here, the rest by the architecture. */
 static void parse_platform(struct parser *p, struct json_object *obj,
-			   struct axvm_platform *plat)
+			   struct axvm_platform *plat, __u32 arch_id)
 {
-	static const char *const keys[] = { "cpus", "gic", NULL };
-	static const char *const gic_keys[] = {
-		"version", "distributor", "redistributors",
-		"redistributor_size", "its", "maintenance_interrupt", NULL,
-	};
-	struct json_object *gic;
-	size_t old;
+	const struct arch_ops *arch = arch_by_id(arch_id);
 
-	check_keys(p, obj, keys);
 	plat->num_cpus = get_u32(p, obj, "cpus", true, 0);
-	gic = get_object(p, obj, "gic", true);
-	if (!gic)
-		return;
-	old = push_key(p, "gic");
-	check_keys(p, gic, gic_keys);
-	plat->irqchip = get_u32(p, gic, "version", false, AXVM_IRQCHIP_GICV3);
-	plat->arch.gicv3.gicd_base = get_number(p, gic, "distributor", true, 0);
-	plat->arch.gicv3.gicr_base = get_number(p, gic, "redistributors", true, 0);
-	plat->arch.gicv3.gicr_size = get_number(p, gic, "redistributor_size", false,
-				     (uint64_t)plat->num_cpus * 0x20000);
-	plat->arch.gicv3.gits_base = get_number(p, gic, "its", false, 0);
-	plat->arch.gicv3.maintenance_irq = get_u32(p, gic, "maintenance_interrupt", false, 25);
-	pop(p, old);
+	if (arch)
+		arch->parse_platform(p, obj, plat);
+	else
+		perr(p, "axvm-ctl knows no platform of %s (\"arch\" is one of: %s)",
+		     axvm_arch_name(arch_id), arch_names());
 }
 
 static void *assemble(const void *head, size_t head_size,
@@ -409,6 +415,7 @@ static void *parse_system(struct parser *p, struct json_object *root,
 	struct region_list regions;
 	struct irq_list irqs;
 	struct axvm_system_config cfg;
+	const struct arch_ops *arch;
 	struct json_object *o, *m, *v;
 	size_t old;
 
@@ -417,6 +424,7 @@ static void *parse_system(struct parser *p, struct json_object *root,
 	memset(&irqs, 0, sizeof(irqs));
 	check_keys(p, root, keys);
 	fill_header(&cfg.header, AXVM_SYSTEM_MAGIC, parse_arch(p, root));
+	arch = arch_by_id(cfg.header.arch);
 
 	o = get_object(p, root, "hypervisor", true);
 	if (o) {
@@ -435,19 +443,19 @@ static void *parse_system(struct parser *p, struct json_object *root,
 	}
 	if (json_object_object_get_ex(root, "debug_console", &v)) {
 		old = push_key(p, "debug_console");
-		parse_console(p, v, &cfg.system.debug_console);
+		parse_console(p, v, &cfg.system.debug_console, arch);
 		pop(p, old);
 	}
 	o = get_object(p, root, "platform", true);
 	if (o) {
 		old = push_key(p, "platform");
-		parse_platform(p, o, &cfg.system.platform);
+		parse_platform(p, o, &cfg.system.platform, cfg.header.arch);
 		pop(p, old);
 	}
 	o = get_object(p, root, "root_cell", true);
 	if (o) {
 		old = push_key(p, "root_cell");
-		parse_cell(p, o, &cfg.root_cell, &regions, &irqs, true);
+		parse_cell(p, o, &cfg.root_cell, &regions, &irqs, true, arch);
 		pop(p, old);
 	}
 	if (p->errors)
@@ -466,7 +474,8 @@ static void *parse_cell_config(struct parser *p, struct json_object *root,
 	memset(&regions, 0, sizeof(regions));
 	memset(&irqs, 0, sizeof(irqs));
 	fill_header(&cfg.header, AXVM_CELL_MAGIC, parse_arch(p, root));
-	parse_cell(p, root, &cfg.cell, &regions, &irqs, false);
+	parse_cell(p, root, &cfg.cell, &regions, &irqs, false,
+		   arch_by_id(cfg.header.arch));
 	if (p->errors)
 		return NULL;
 	return assemble(&cfg, sizeof(cfg), &regions, &irqs, size);

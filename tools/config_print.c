@@ -9,9 +9,10 @@
 
 #include <axvm/arch.h>
 
+#include "arch.h"
 #include "config.h"
 
-static void print_size(FILE *out, uint64_t size)
+void config_print_size(FILE *out, uint64_t size)
 {
 	static const char units[] = "KMGT";
 	int u = -1;
@@ -26,7 +27,7 @@ static void print_size(FILE *out, uint64_t size)
 		fprintf(out, "\"%" PRIu64 "%c\"", size, units[u]);
 }
 
-static void print_addr(FILE *out, uint64_t addr)
+void config_print_addr(FILE *out, uint64_t addr)
 {
 	fprintf(out, "\"0x%08" PRIx64 "\"", addr);
 }
@@ -73,13 +74,10 @@ static void print_flags(FILE *out, __u32 flags)
 
 static void print_console(FILE *out, const struct axvm_console *con)
 {
-	static const char *const types[] = { "none", "hypercall", "pl011" };
-
-	fprintf(out, "{ \"type\": \"%s\"",
-		con->type <= AXVM_CONSOLE_MAX ? types[con->type] : "?");
+	fprintf(out, "{ \"type\": \"%s\"", console_name(con->type));
 	if (con->address) {
 		fprintf(out, ", \"address\": ");
-		print_addr(out, con->address);
+		config_print_addr(out, con->address);
 	}
 	fprintf(out, " }");
 }
@@ -95,13 +93,13 @@ static void print_cell(FILE *out, const struct axvm_cell_desc *cell,
 	fprintf(out, ",\n%s\"memory\": [", in);
 	for (unsigned int i = 0; i < cell->num_memory_regions; i++) {
 		fprintf(out, "%s\n%s\t{ \"phys\": ", i ? "," : "", in);
-		print_addr(out, mem[i].phys_start);
+		config_print_addr(out, mem[i].phys_start);
 		if (!is_root) {
 			fprintf(out, ", \"virt\": ");
-			print_addr(out, mem[i].virt_start);
+			config_print_addr(out, mem[i].virt_start);
 		}
 		fprintf(out, ", \"size\": ");
-		print_size(out, mem[i].size);
+		config_print_size(out, mem[i].size);
 		fprintf(out, ", \"flags\": ");
 		print_flags(out, mem[i].flags);
 		fprintf(out, " }");
@@ -120,12 +118,13 @@ static void print_cell(FILE *out, const struct axvm_cell_desc *cell,
 	fprintf(out, "],\n%s\"console\": ", in);
 	print_console(out, &cell->console);
 	fprintf(out, ",\n%s\"entry\": ", in);
-	print_addr(out, cell->entry);
+	config_print_addr(out, cell->entry);
 }
 
 void config_print_json(FILE *out, const struct config_blob *blob)
 {
 	const struct axvm_config_header *h = blob->data;
+	const struct arch_ops *arch = arch_by_id(h->arch);
 
 	fprintf(out, "{\n\t\"type\": \"%s\",\n\t\"arch\": \"%s\",\n",
 		blob->is_system ? "system" : "cell", axvm_arch_name(h->arch));
@@ -134,23 +133,17 @@ void config_print_json(FILE *out, const struct config_blob *blob)
 		const struct axvm_platform *p = &s->system.platform;
 
 		fprintf(out, "\t\"hypervisor\": { \"memory\": { \"phys\": ");
-		print_addr(out, s->system.hypervisor_phys);
+		config_print_addr(out, s->system.hypervisor_phys);
 		fprintf(out, ", \"size\": ");
-		print_size(out, s->system.hypervisor_size);
+		config_print_size(out, s->system.hypervisor_size);
 		fprintf(out, " } },\n\t\"debug_console\": ");
 		print_console(out, &s->system.debug_console);
-		fprintf(out, ",\n\t\"platform\": {\n\t\t\"cpus\": %u,\n"
-			"\t\t\"gic\": {\n\t\t\t\"version\": %u,\n"
-			"\t\t\t\"distributor\": ", p->num_cpus, p->irqchip);
-		print_addr(out, p->arch.gicv3.gicd_base);
-		fprintf(out, ",\n\t\t\t\"redistributors\": ");
-		print_addr(out, p->arch.gicv3.gicr_base);
-		fprintf(out, ",\n\t\t\t\"redistributor_size\": ");
-		print_size(out, p->arch.gicv3.gicr_size);
-		fprintf(out, ",\n\t\t\t\"its\": ");
-		print_addr(out, p->arch.gicv3.gits_base);
-		fprintf(out, ",\n\t\t\t\"maintenance_interrupt\": %u\n\t\t}\n\t},\n"
-			"\t\"root_cell\": {\n", p->arch.gicv3.maintenance_irq);
+		fprintf(out, ",\n\t\"platform\": {\n\t\t\"cpus\": %u", p->num_cpus);
+		if (arch) {
+			fprintf(out, ",\n");
+			arch->print_platform(out, p);
+		}
+		fprintf(out, "\n\t},\n\t\"root_cell\": {\n");
 		print_cell(out, &s->root_cell, "\t\t", true);
 		fprintf(out, "\n\t}\n}\n");
 	} else {

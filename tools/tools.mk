@@ -2,11 +2,16 @@
 # axvm-ctl: built for the host (tests, `config check` on a workstation) and
 # statically for the target (it runs inside the guest's initramfs).
 
-TOOL_SRCS := main.c util.c device.c suggest.c firmware_check.c \
-	config_check.c json_parse.c config_json.c config_file.c config_print.c \
+# One file per architecture (arch.h), every one in every build: a host's
+# axvm-ctl handles the configs of all of them.
+TOOL_ARCH_SRCS := arch_arm64.c
+# The config pipeline, which the unit tests and the fuzzers link too.
+TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c \
+	config_print.c config_check.c arch.c $(TOOL_ARCH_SRCS)
+TOOL_SRCS := main.c util.c device.c firmware_check.c config_file.c \
 	cmd_firmware.c cmd_enable.c cmd_cell.c cmd_info.c cmd_config.c \
 	cmd_hardware.c exits.c cmd_config_create.c devicetree.c ranges.c \
-	machine.c json_scan.c
+	machine.c $(TOOL_CONFIG_SRCS)
 TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
 	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools

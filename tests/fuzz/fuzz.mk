@@ -10,8 +10,7 @@ FUZZ_BINS := $(addprefix $(FUZZ_OUT)/,$(FUZZ_TARGETS))
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -D_GNU_SOURCE \
 	-I$(TOP)/include -I$(TOP)/tools -I$(TOP)/tests/fuzz
-FUZZ_SRCS := $(addprefix $(TOP)/tools/,json_parse.c config_json.c json_scan.c suggest.c config_check.c \
-	config_print.c)
+FUZZ_SRCS := $(addprefix $(TOP)/tools/,$(TOOL_CONFIG_SRCS))
 
 fuzz-build: $(FUZZ_BINS) $(FUZZ_OUT)/seeds.stamp
 .PHONY: fuzz fuzz-build

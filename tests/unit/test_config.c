@@ -141,12 +141,12 @@ JSON_BAD(missing_cpus, "{ \"type\": \"cell\", \"name\": \"c\", " MEM(RW) " }", "
 JSON_BAD(name_too_long, "{ \"type\": \"cell\", \"name\": \"abcdefghijklmnopqrstuvwxyz0123456\", \"cpus\": [1], " MEM(RW) " }", "name: \"abcdefghijklmnopqrstuvwxyz0123456\" is longer than 31 characters");
 JSON_BAD(name_not_string, "{ \"type\": \"cell\", \"name\": 7, \"cpus\": [1], " MEM(RW) " }", "name: expected a string, got a number");
 JSON_BAD(irq_bad, CELL(MEM(RW) ", \"interrupts\": [\"forty\"]"), "interrupts[0]: \"forty\" is not a interrupt or a range");
-JSON_BAD(console_type, CELL(MEM(RW) ", \"console\": \"hypercal\""), "console: unknown console type \"hypercal\" (expected one of: none, hypercall, pl011); did you mean \"hypercall\"?");
+JSON_BAD(console_type, CELL(MEM(RW) ", \"arch\": \"arm64\", \"console\": \"hypercal\""), "console: unknown console type \"hypercal\" (expected one of: none, hypercall, pl011); did you mean \"hypercall\"?");
 JSON_BAD(console_key, CELL(MEM(RW) ", \"console\": { \"type\": \"pl011\", \"adress\": 1 }"), "console: unknown key \"adress\" (expected one of: type, address); did you mean \"address\"?");
 JSON_BAD(arch_unknown, CELL(MEM(RW) ", \"arch\": \"sparc\""), "arch: unknown architecture \"sparc\"");
 JSON_BAD(system_missing_platform, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "missing key \"platform\"");
-JSON_BAD(system_gic_key, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributer\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "platform.gic: unknown key \"distributer\"");
-JSON_BAD(root_cell_key, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributor\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [], \"type\": \"x\" } }", "root_cell: unknown key \"type\"");
+JSON_BAD(system_gic_key, "{ \"type\": \"system\", \"arch\": \"arm64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributer\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "platform.gic: unknown key \"distributer\"");
+JSON_BAD(root_cell_key, "{ \"type\": \"system\", \"arch\": \"arm64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributor\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [], \"type\": \"x\" } }", "root_cell: unknown key \"type\"");
 
 TEST_F(json, is_refused_with_path_and_value)
 {

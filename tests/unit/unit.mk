@@ -12,8 +12,7 @@ UNIT_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 # test name -> the sources it links
 UNIT_SRCS_format := $(TOP)/lib/format.c
 UNIT_SRCS_firmware_check := $(TOP)/tests/unit/firmware_check.c
-UNIT_SRCS_config := $(addprefix $(TOP)/tools/,json_parse.c config_json.c json_scan.c suggest.c \
-	config_check.c)
+UNIT_SRCS_config := $(addprefix $(TOP)/tools/,$(TOOL_CONFIG_SRCS))
 UNIT_LIBS_config := -ljson-c
 UNIT_SRCS_paging := $(TOP)/hypervisor/paging.c
 UNIT_SRCS_page_pool := $(TOP)/hypervisor/page_pool.c

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What axvm-ctl knows of an architecture, behind one table per
+ * architecture (tools/arch_<name>.c): how a system config writes its
+ * platform, the console kinds it has, the exit reasons its hypervisor
+ * counts, and how `config create` and `hardware check` read such a
+ * machine. The common code asks the table and never names an
+ * architecture; a host-built axvm-ctl handles the configs of all of them.
+ */
+#ifndef AXVM_CTL_ARCH_H
+#define AXVM_CTL_ARCH_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <axvm/config.h>
+
+struct json_object;
+struct parser;
+
+/* A console type as configs write it. */
+struct console_kind {
+	const char *name;
+	__u32 type;	/* AXVM_CONSOLE_* */
+};
+
+/**
+ * struct arch_ops - one architecture
+ * @id:             AXVM_ARCH_*; the configs' "arch" is axvm_arch_name(@id).
+ * @consoles:       the console kinds beyond "none" and "hypercall" (which
+ *                  every architecture has), ending with a NULL name. Where
+ *                  each may be used is the validator's rule.
+ * @parse_platform: reads the "platform" object @obj into @plat, whose
+ *                  num_cpus is already set ("cpus" is common; the
+ *                  architecture's key check must allow it).
+ * @print_platform: writes @plat's keys after "cpus", as `config show`
+ *                  prints them: one tab deeper than "platform", without a
+ *                  trailing comma or newline.
+ */
+struct arch_ops {
+	__u32 id;
+	const struct console_kind *consoles;
+	void (*parse_platform)(struct parser *p, struct json_object *obj,
+			       struct axvm_platform *plat);
+	void (*print_platform)(FILE *out, const struct axvm_platform *plat);
+};
+
+/* Called once by each arch_<name>.c, at start-up. */
+void arch_register(const struct arch_ops *arch);
+/* The architecture with AXVM_ARCH_* @id, or NULL if axvm-ctl has none. */
+const struct arch_ops *arch_by_id(__u32 id);
+/* "arm64, riscv64": the architectures axvm-ctl has a table for. */
+const char *arch_names(void);
+
+#define MAX_CONSOLE_KINDS	8
+/*
+ * The console kinds configs for @arch may name (@arch NULL: the common
+ * ones only): @names NULL-terminated, @types beside them. Returns how many.
+ */
+unsigned int console_kinds(const struct arch_ops *arch,
+			   const char *names[MAX_CONSOLE_KINDS + 1],
+			   __u32 types[MAX_CONSOLE_KINDS]);
+/* The name of console type @type on any architecture, or "?". */
+const char *console_name(__u32 type);
+
+#endif /* AXVM_CTL_ARCH_H */
