@@ -49,6 +49,16 @@ static long hvc4(u64 a0, u64 a1, u64 a2, u64 a3)
 	return (long)x0;
 }
 
+/* The hyp stub enters the firmware at its physical address: nothing to map. */
+int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size)
+{
+	return 0;
+}
+
+void axvm_arch_release(void)
+{
+}
+
 long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 {
 	long err;

@@ -15,6 +15,9 @@
 #ifdef CONFIG_ARM64
 #include "arm64.h"
 #endif
+#ifdef CONFIG_RISCV
+#include "riscv64.h"
+#endif
 
 struct irq_data;
 struct axvm_platform;
@@ -58,6 +61,13 @@ struct axvm_hv_layout {
 extern struct axvm_symbol axvm_arch_symbols[];
 extern const unsigned int axvm_arch_symbol_count;
 extern const u32 axvm_arch_id;
+/*
+ * Before the first CPU enters (process context): what the architecture
+ * needs to enter @layout's firmware of @size bytes; and its undoing, after
+ * the last CPU left.
+ */
+int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size);
+void axvm_arch_release(void);
 /* Each runs on the CPU it is about to move, interrupts off. */
 long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
 long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);

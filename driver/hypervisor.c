@@ -73,6 +73,7 @@ static void leave_cpus(const struct cpumask *cpus)
 
 static void release_memory(void)
 {
+	axvm_arch_release();
 	memunmap(hv_mem);
 	hv_mem = NULL;
 	release_mem_region(hv_region->start, resource_size(hv_region));
@@ -86,6 +87,7 @@ static int claim_memory(const struct axvm_system_desc *sys,
 	const struct axvm_firmware_header *hdr = (const void *)fw->data;
 	u64 needed = hdr->config_offset + 2 * PAGE_ALIGN(config_size) +
 		     AXVM_HV_MIN_POOL;
+	int err;
 
 	if (sys->hypervisor_size < needed) {
 		pr_err("axvm: enable: hypervisor.memory.size 0x%llx is too small; this firmware and config need at least 0x%llx\n",
@@ -123,7 +125,10 @@ static int claim_memory(const struct axvm_system_desc *sys,
 	layout->phys = sys->hypervisor_phys;
 	layout->entry = sys->hypervisor_phys + hdr->entry_offset;
 	layout->config_size = config_size;
-	return 0;
+	err = axvm_arch_prepare(layout, sys->hypervisor_size);
+	if (err)
+		release_memory();
+	return err;
 }
 
 int axvm_hypervisor_enable(const struct axvm_system_config *cfg,

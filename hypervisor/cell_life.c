@@ -312,7 +312,7 @@ static long park_cpus(struct cell *cell)
 	bool all_parked;
 	unsigned int cpu;
 
-	__atomic_store_n(&cell->stopping, true, __ATOMIC_RELEASE);
+	__atomic_store_n(&cell->stopping, 1, __ATOMIC_RELEASE);
 	do {
 		all_parked = true;
 		for (cpu = 0; cpu < AXVM_MAX_CPUS; cpu++) {
@@ -393,7 +393,7 @@ long cell_start(struct cell *cell)
 		return -EINVAL;
 	spin_lock(&cells_lock);
 	cell->state = AXVM_CELL_STATE_RUNNING;
-	__atomic_store_n(&cell->stopping, false, __ATOMIC_RELEASE);
+	__atomic_store_n(&cell->stopping, 0, __ATOMIC_RELEASE);
 	err = cpu_start(per_cpu(cpu), cell->desc->entry, 0);
 	if (err)
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
@@ -441,7 +441,7 @@ void cell_fail(u64 syndrome, u64 address, const char *why)
 	struct cell *cell = cpu->cell;
 
 	/* One CPU does the stopping; any other just parks. */
-	if (__atomic_exchange_n(&cell->stopping, true, __ATOMIC_ACQ_REL))
+	if (__atomic_exchange_n(&cell->stopping, 1, __ATOMIC_ACQ_REL))
 		cpu_park(cpu);
 	cell->fail_syndrome = syndrome;
 	cell->fail_address = address;
@@ -479,7 +479,7 @@ void cell_shutdown_self(void)
 {
 	struct per_cpu *cpu = this_cpu();
 
-	if (!__atomic_exchange_n(&cpu->cell->stopping, true, __ATOMIC_ACQ_REL))
+	if (!__atomic_exchange_n(&cpu->cell->stopping, 1, __ATOMIC_ACQ_REL))
 		cell_shutdown(cpu->cell);
 	cpu_park(cpu);
 }

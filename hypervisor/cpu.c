@@ -80,6 +80,18 @@ int cpu_start(struct per_cpu *target, u64 entry, u64 context)
 	return 0;
 }
 
+void cpus_kick_others(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *cpu = per_cpu(i);
+
+		if (cpu != this_cpu() && cpu->active)
+			arch_cpu_kick(cpu);
+	}
+}
+
 void cpus_release_parked(void)
 {
 	unsigned int i;

@@ -42,7 +42,7 @@ $(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.c
 $(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
-$(HV_LDS): $(TOP)/arch/$(ARCH)/hypervisor.lds.S
+$(HV_LDS): $(TOP)/hypervisor/hypervisor.lds.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -E -P -MMD -MP -MT $@ -x c $< -o $@
 

@@ -6,6 +6,7 @@
 #include <hv/arch.h>
 #include <hv/console.h>
 #include <lib/format.h>
+#include <hv/percpu.h>
 #include <hv/printk.h>
 #include <hv/spinlock.h>
 
@@ -73,7 +74,7 @@ void panic_stop(const char *fmt, ...)
 	va_start(args, fmt);
 	vprintk(fmt, args);
 	va_end(args);
-	arch_panic_stop_others();
+	cpus_kick_others();
 	console_write("all CPUs stopped\n");
 	arch_cpu_stop();
 }

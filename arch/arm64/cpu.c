@@ -23,18 +23,6 @@ void arch_cpu_stop(void)
 		asm volatile("msr daifset, #0xf\n\twfi" ::: "memory");
 }
 
-void arch_panic_stop_others(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < AXVM_MAX_CPUS; i++) {
-		struct per_cpu *cpu = per_cpu(i);
-
-		if (cpu != this_cpu() && cpu->active)
-			gicv3_send_management_sgi(cpu);
-	}
-}
-
 u64 arch_cpu_hw_id(const struct per_cpu *cpu)
 {
 	return cpu->arch.mpidr & MPIDR_AFF_MASK;

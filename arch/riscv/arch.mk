@@ -9,7 +9,8 @@ QEMU := qemu-system-riscv64
 # medany code model (PC-relative: the image runs wherever it was put).
 HV_ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-mno-relax -mstrict-align
-HV_ARCH_OBJS :=
+HV_ARCH_OBJS := entry.o cpu.o control.o setup.o paging.o traps.o sbi.o \
+	mmio_decode.o plic.o handover.o console_sbi.o
 PLATFORM := qemu-riscv64
 
 # QEMU virt with the H extension, OpenSBI as the M-mode firmware (the

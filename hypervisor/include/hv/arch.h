@@ -34,14 +34,6 @@
 void arch_console_putc(char c);
 
 /**
- * arch_panic_stop_others() - interrupt every other CPU in the hypervisor
- * so that it sees panic_in_progress and stops.
- *
- * NOTE: panic path.
- */
-void arch_panic_stop_others(void);
-
-/**
  * arch_cpu_stop() - stop the calling CPU for good
  *
  * NOTE: panic path; never returns.
@@ -170,7 +162,7 @@ u64 arch_cpu_hw_id(const struct per_cpu *cpu);
 
 /**
  * arch_cpu_kick() - send @cpu the management interrupt, so that a parked
- * CPU looks at its requests.
+ * CPU looks at its requests (and a running one sees a panic and stops).
  */
 void arch_cpu_kick(struct per_cpu *cpu);
 

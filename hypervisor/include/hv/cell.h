@@ -29,7 +29,9 @@ struct per_cpu;
  * @stage2:        its guest-physical address space.
  * @console:       its console ring.
  * @stopping:      a shutdown, destroy or failure is parking its CPUs:
- *                 PSCI CPU_ON is refused meanwhile.
+ *                 PSCI CPU_ON is refused meanwhile. A u32, not a bool:
+ *                 it is exchanged atomically, which some architectures
+ *                 (riscv64) do natively on words only.
  * @fail_syndrome: for a failed cell: what stopped it...
  * @fail_address:  ...and where.
  * @arch:          the architecture's part.
@@ -43,7 +45,7 @@ struct cell {
 	__u64 cpus[AXVM_CPU_SET_WORDS];
 	struct paging stage2;
 	struct axvm_console_ring *console;
-	bool stopping;
+	u32 stopping;
 	u64 fail_syndrome;
 	u64 fail_address;
 	struct arch_cell arch;

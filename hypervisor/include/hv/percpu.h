@@ -80,6 +80,11 @@ void __attribute__((noreturn)) cpu_park(struct per_cpu *cpu);
 int cpu_start(struct per_cpu *target, u64 entry, u64 context);
 
 /**
+ * cpus_kick_others() - send every other active CPU the management
+ * interrupt (panic path: each sees panic_in_progress and stops).
+ */
+void cpus_kick_others(void);
+/**
  * cpus_release_parked() - make every parked CPU leave the hypervisor
  * (switching itself really off) and wait until each has.
  *

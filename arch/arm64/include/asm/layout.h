@@ -18,6 +18,10 @@
 #define _ASM_LAYOUT_H
 
 #define AXVM_LINK_ADDRESS	0	/* position independent */
+/* For hypervisor/hypervisor.lds.S. */
+#define AXVM_LDS_ARCH		aarch64
+#define AXVM_LDS_ENTRY		bootstrap_vectors
+#define AXVM_ENTRY_ALIGN	2048
 #define AXVM_MAX_CPUS		16
 #define AXVM_PAGE_SIZE		4096
 #define AXVM_PERCPU_SIZE	0x4000	/* struct per_cpu, then the stack */

@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Layout of the arm64 firmware image, linked at 0 as a position
- * independent executable (asm/layout.h). Run through cpp so that it shares
- * its constants with the C code.
+ * Layout of the firmware image, linked at 0 as a position independent
+ * executable (asm/layout.h), the same on every architecture: the
+ * architecture's <asm/layout.h> names it (AXVM_LDS_ARCH), its entry symbol
+ * (AXVM_LDS_ENTRY) and the entry's alignment (AXVM_ENTRY_ALIGN: arm64's
+ * bootstrap vectors need 2 KiB). Run through cpp so that it shares its
+ * constants with the C code.
  *
- * The header comes first, then the entry vectors (2 KiB aligned, as
- * VBAR_EL2 requires). Read-only and read-write parts start on their own
- * pages. The relocations stay in the image: bootstrap_entry applies them
- * at whatever address the driver loaded the image to.
+ * The header comes first, then the entry. Read-only and read-write parts
+ * start on their own pages. The relocations stay in the image: the entry
+ * applies them at whatever address the driver loaded the image to.
  */
 #include <asm/layout.h>
 
-OUTPUT_ARCH(aarch64)
-ENTRY(bootstrap_vectors)
+OUTPUT_ARCH(AXVM_LDS_ARCH)
+ENTRY(AXVM_LDS_ENTRY)
 
 SECTIONS
 {
@@ -21,7 +23,7 @@ SECTIONS
 
 	.header : { KEEP(*(.header)) }
 
-	. = ALIGN(2048);
+	. = ALIGN(AXVM_ENTRY_ALIGN);
 	.text : {
 		__entry_start = .;
 		KEEP(*(.text.entry))
@@ -44,6 +46,7 @@ SECTIONS
 	.data : {
 		*(.data .data.*)
 		*(.got .got.*)
+		*(.sdata .sdata.*)
 		/* Never empty, so that the flat binary reaches __image_end. */
 		LONG(0x4d565841)
 	}
@@ -53,7 +56,10 @@ SECTIONS
 
 	. = ALIGN(AXVM_PAGE_SIZE);
 	.bss (NOLOAD) : {
+		/* Page-aligned parts (riscv64's boot page table) first. */
+		*(.bss.boot)
 		*(.bss .bss.*)
+		*(.sbss .sbss.*)
 		*(COMMON)
 	}
 	. = ALIGN(AXVM_PAGE_SIZE);

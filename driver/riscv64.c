@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The riscv64 part of the driver: Linux runs in HS-mode, so the firmware
+ * is entered with a plain call through an executable mapping of
+ * hypervisor memory, and left with an SBI call of axvm's extension from
+ * VS-mode (include/axvm/arch/riscv64/hypercall.h).
+ */
+#include <linux/io.h>
+#include <linux/kernel.h>
+#include <linux/of.h>
+#include <linux/smp.h>
+#include <asm/cacheflush.h>
+#include <asm/pgtable.h>
+
+#include <axvm/arch.h>
+#include <axvm/arch/riscv64/hypercall.h>
+
+#include "axvm.h"
+
+const u32 axvm_arch_id = AXVM_ARCH_RISCV64;
+
+struct axvm_symbol axvm_arch_symbols[] = { };
+const unsigned int axvm_arch_symbol_count = ARRAY_SIZE(axvm_arch_symbols);
+
+/* Hypervisor memory, executable, in Linux's address space (V). */
+static void __iomem *hv_exec;
+static u64 hart_of_cpu[NR_CPUS];
+
+typedef long (*axvm_entry_fn)(unsigned long cpu, unsigned long hartid,
+			      unsigned long hv_phys, unsigned long config_size,
+			      unsigned long hv_va);
+
+/* The hart id of each possible CPU, from its device-tree node's reg. */
+static int read_hart_ids(void)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct device_node *np = of_get_cpu_node(cpu, NULL);
+		const __be32 *reg;
+		int len;
+
+		if (!np) {
+			pr_err("axvm: enable: CPU %u has no device-tree node (its hart id is needed)\n",
+			       cpu);
+			return -ENODEV;
+		}
+		reg = of_get_property(np, "reg", &len);
+		if (!reg || len < (int)sizeof(*reg)) {
+			of_node_put(np);
+			pr_err("axvm: enable: CPU %u: its device-tree node has no reg (hart id)\n",
+			       cpu);
+			return -ENODEV;
+		}
+		hart_of_cpu[cpu] = of_read_number(reg, of_n_addr_cells(np));
+		of_node_put(np);
+	}
+	return 0;
+}
+
+int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size)
+{
+	int err = read_hart_ids();
+
+	if (err)
+		return err;
+	hv_exec = ioremap_prot(layout->phys, size, pgprot_val(PAGE_KERNEL_EXEC));
+	if (!hv_exec) {
+		pr_err("axvm: enable: cannot map hypervisor memory 0x%llx+0x%llx executable\n",
+		       layout->phys, size);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void axvm_arch_release(void)
+{
+	if (hv_exec)
+		iounmap(hv_exec);
+	hv_exec = NULL;
+}
+
+long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
+{
+	axvm_entry_fn entry = (axvm_entry_fn)((unsigned long)hv_exec +
+					      (layout->entry - layout->phys));
+
+	return entry(cpu, hart_of_cpu[cpu], layout->phys, layout->config_size,
+		     (unsigned long)hv_exec);
+}
+
+static long sbi_axvm(u64 fn, u64 arg1, u64 arg2)
+{
+	register unsigned long a0 asm("a0") = arg1;
+	register unsigned long a1 asm("a1") = arg2;
+	register unsigned long a6 asm("a6") = fn;
+	register unsigned long a7 asm("a7") = AXVM_RISCV64_SBI_EXT;
+
+	asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a6), "r"(a7) : "memory");
+	return (long)a0;
+}
+
+long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
+{
+	return sbi_axvm(AXVM_HC_DISABLE, 0, 0);
+}
+
+long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2)
+{
+	return sbi_axvm(code, arg1, arg2);
+}
+
+/*
+ * The firmware is fetched through the executable mapping: instruction
+ * caches must not hold what was there before (data caches are coherent).
+ */
+void axvm_arch_flush(void *addr, size_t size)
+{
+	flush_icache_all();
+}
+
+u64 axvm_arch_ticks(void)
+{
+	return get_cycles();
+}
+
+static u64 instret(void)
+{
+	u64 v;
+
+	asm volatile("rdinstret %0" : "=r"(v));
+	return v;
+}
+
+/* instret counts every mode, HS and M included: the firmware's part too. */
+int axvm_arch_count_instructions(void (*fn)(void), u32 *counts, unsigned int n)
+{
+	u32 overhead = U32_MAX;
+	unsigned int i;
+
+	for (i = 0; i < 100; i++) {
+		u64 c0 = instret();
+
+		overhead = min_t(u32, overhead, (u32)(instret() - c0));
+	}
+	for (i = 0; i < n; i++) {
+		u64 c0 = instret();
+
+		fn();
+		counts[i] = (u32)(instret() - c0) - overhead;
+	}
+	return 0;
+}
