@@ -45,8 +45,13 @@ struct arch_ops {
 	void (*print_platform)(FILE *out, const struct axvm_platform *plat);
 };
 
-/* Called once by each arch_<name>.c, at start-up. */
+/* Called once by each arch_<name>.c, at start-up: ARCH_REGISTER(its table). */
 void arch_register(const struct arch_ops *arch);
+#define ARCH_REGISTER(ops)						\
+	static void __attribute__((constructor)) register_##ops(void)	\
+	{								\
+		arch_register(&ops);					\
+	}
 /* The architecture with AXVM_ARCH_* @id, or NULL if axvm-ctl has none. */
 const struct arch_ops *arch_by_id(__u32 id);
 /* "arm64, riscv64": the architectures axvm-ctl has a table for. */

@@ -68,8 +68,4 @@ static const struct arch_ops arm64 = {
 	.parse_platform = parse_platform,
 	.print_platform = print_platform,
 };
-
-static void __attribute__((constructor)) add_arm64(void)
-{
-	arch_register(&arm64);
-}
+ARCH_REGISTER(arm64);

@@ -4,7 +4,7 @@
 
 # One file per architecture (arch.h), every one in every build: a host's
 # axvm-ctl handles the configs of all of them.
-TOOL_ARCH_SRCS := arch_arm64.c
+TOOL_ARCH_SRCS := arch_arm64.c arch_riscv64.c
 # The config pipeline, which the unit tests and the fuzzers link too.
 TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c \
 	config_print.c config_check.c arch.c $(TOOL_ARCH_SRCS)

@@ -33,6 +33,12 @@ struct platform_frame {
 };
 #define MAX_PLATFORM_FRAMES	8
 
+/* The interrupt numbers a cell may own, [first, end), and what they are. */
+struct irq_limits {
+	unsigned int first, end;
+	const char *what;
+};
+
 static __attribute__((format(printf, 3, 4))) void
 problem(struct check *c, int err, const char *fmt, ...)
 {
@@ -56,18 +62,10 @@ static int overlap(__u64 a, __u64 as, __u64 b, __u64 bs)
 	return a <= b + (bs - 1) && b <= a + (as - 1);
 }
 
-/* The per-architecture rules, beside the common ones. */
+/* The per-architecture rules, beside the common ones, and their choice. */
 #include <axvm/config_check_gicv3.c>
-
-/* The interrupt numbers a cell's config may name on @arch: [first, end). */
-static void shared_irq_limits(__u32 arch, unsigned int *first, unsigned int *end)
-{
-	switch (arch) {
-	case AXVM_ARCH_ARM64:
-	default:	/* an unknown arch was refused in step 1 */
-		gicv3_shared_irqs(first, end);
-	}
-}
+#include <axvm/config_check_plic.c>
+#include <axvm/config_check_arch.c>
 
 /* ---- step 1: the blob ---------------------------------------------- */
 
@@ -224,16 +222,19 @@ static void check_cpus(struct check *c, const struct axvm_cell_desc *cell,
 		problem(c, -EINVAL, "%scpus: no CPU given", path);
 }
 
+/* @is_debug: the hypervisor's debug console, else a cell's console. */
 static void check_console(struct check *c, const struct axvm_console *con,
-			  const char *path, int hypercall_allowed)
+			  const char *path, int is_debug)
 {
 	if (con->reserved)
 		problem(c, -EINVAL, "%sreserved is 0x%x, must be 0", path,
 			con->reserved);
+	check_console_kind(c, con, path, is_debug);
 	switch (con->type) {
 	case AXVM_CONSOLE_NONE:
 	case AXVM_CONSOLE_HYPERCALL:
-		if (con->type == AXVM_CONSOLE_HYPERCALL && !hypercall_allowed)
+	case AXVM_CONSOLE_SBI:
+		if (con->type == AXVM_CONSOLE_HYPERCALL && is_debug)
 			problem(c, -EINVAL,
 				"%stype: a hypercall console is not possible here",
 				path);
@@ -328,12 +329,15 @@ static void check_regions(struct check *c, const struct axvm_cell_desc *cell,
 }
 
 static void check_irqs(struct check *c, const struct axvm_cell_desc *cell,
-		       const char *path)
+		       const char *path, const struct axvm_system_desc *sys)
 {
 	const struct axvm_irq_range *irq = axvm_cell_irq_ranges(cell);
 	unsigned int i, j, first_shared, end_shared;
+	struct irq_limits limits;
 
-	shared_irq_limits(c->arch, &first_shared, &end_shared);
+	shared_irq_limits(c->arch, sys, &limits);
+	first_shared = limits.first;
+	end_shared = limits.end;
 	for (i = 0; i < cell->num_irq_ranges; i++) {
 		if (irq[i].reserved)
 			problem(c, -EINVAL,
@@ -346,10 +350,10 @@ static void check_irqs(struct check *c, const struct axvm_cell_desc *cell,
 			 irq[i].first >= end_shared ||
 			 irq[i].count > end_shared - irq[i].first)
 			problem(c, -EINVAL,
-				"%sinterrupts[%u]: %u-%u is outside the shared interrupts %u-%u",
+				"%sinterrupts[%u]: %u-%u is outside %s %u-%u",
 				path, i, irq[i].first,
-				irq[i].first + (irq[i].count - 1), first_shared,
-				end_shared - 1);
+				irq[i].first + (irq[i].count - 1), limits.what,
+				first_shared, end_shared - 1);
 	}
 	for (i = 0; i < cell->num_irq_ranges; i++)
 		for (j = i + 1; j < cell->num_irq_ranges; j++)
@@ -393,7 +397,7 @@ static void check_cell(struct check *c, const struct axvm_cell_desc *cell,
 			problem(c, -EINVAL, "%sreserved[%u] is 0x%x, must be 0",
 				path, i, cell->reserved[i]);
 	check_regions(c, cell, path, is_root);
-	check_irqs(c, cell, path);
+	check_irqs(c, cell, path, sys);
 
 	if (is_root) {
 		if (cell->console.type != AXVM_CONSOLE_NONE)
@@ -410,7 +414,7 @@ static void check_cell(struct check *c, const struct axvm_cell_desc *cell,
 				path, ull(cell->entry));
 		return;
 	}
-	check_console(c, &cell->console, "console.", 1);
+	check_console(c, &cell->console, "console.", 0);
 	if (cell->console.type == AXVM_CONSOLE_PL011 &&
 	    !virt_in_region(cell, cell->console.address, 4, AXVM_MEM_IO))
 		problem(c, -EINVAL,
@@ -439,7 +443,7 @@ static void check_system_desc(struct check *c,
 		problem(c, -EINVAL,
 			"hypervisor.memory.size 0x%llx is below the minimum of 0x%llx",
 			ull(sys->hypervisor_size), ull(AXVM_HYPERVISOR_MIN_SIZE));
-	check_console(c, &sys->debug_console, "debug_console.", 0);
+	check_console(c, &sys->debug_console, "debug_console.", 1);
 	for (i = 0; i < sizeof(sys->reserved) / sizeof(sys->reserved[0]); i++)
 		if (sys->reserved[i])
 			problem(c, -EINVAL, "reserved[%u] is 0x%llx, must be 0",
@@ -448,25 +452,15 @@ static void check_system_desc(struct check *c,
 	if (!p->num_cpus || p->num_cpus > AXVM_MAX_CPUS_ABI)
 		problem(c, -EINVAL, "platform.cpus is %u, expected 1 to %u",
 			p->num_cpus, AXVM_MAX_CPUS_ABI);
-	switch (p->irqchip) {
-	case AXVM_IRQCHIP_GICV3:
-		check_gicv3(c, &p->arch.gicv3, p->num_cpus);
-		break;
-	default:
-		problem(c, -EINVAL,
-			"platform.gic.version is %u, only GICv3 (3) is supported",
-			p->irqchip);
-	}
+	check_irqchip(c, p);
 }
 
 /*
  * What the hypervisor drives or emulates, and what can write to memory on
- * its own, is never a cell's: the GIC's distributor and redistributors,
- * its ITS (it writes its tables wherever it is told), and the
- * hypervisor's debug console. The root keeps the ITS and shares the
- * console, but a mapping of the distributor or the redistributors would
- * let it past their emulation (Linux rewrites SGI 15's group when it
- * brings a CPU up).
+ * its own, is never a cell's: the interrupt controller's frames (which of
+ * them the root may map too is the controller's rule: e.g. the GIC's ITS
+ * yes, its distributor no, the PLIC no) and the hypervisor's debug
+ * console, which the root shares.
  */
 static int covers_platform_frame(struct check *c,
 				 const struct axvm_memory_region *r,
@@ -474,10 +468,8 @@ static int covers_platform_frame(struct check *c,
 				 int is_root)
 {
 	struct platform_frame frames[MAX_PLATFORM_FRAMES];
-	unsigned int k, n = 0;
+	unsigned int k, n = irqchip_frames(&sys->platform, frames);
 
-	if (sys->platform.irqchip == AXVM_IRQCHIP_GICV3)
-		n = gicv3_frames(&sys->platform.arch.gicv3, frames);
 	if (sys->debug_console.type == AXVM_CONSOLE_PL011)
 		frames[n++] = (struct platform_frame){
 			sys->debug_console.address & ~PAGE_MASK_ABI,
@@ -494,7 +486,10 @@ static int covers_platform_frame(struct check *c,
 	return 0;
 }
 
-/* Root memory must leave the hypervisor's own memory and the GIC alone. */
+/*
+ * Root memory must leave the hypervisor's own memory and the interrupt
+ * controller's emulated frames alone.
+ */
 static void check_root_against_hypervisor(struct check *c,
 					  const struct axvm_system_config *s)
 {

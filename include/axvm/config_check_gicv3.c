@@ -67,9 +67,10 @@ static unsigned int gicv3_frames(const struct axvm_gicv3 *g,
 	return n;
 }
 
-/* The interrupts a cell may own: the SPIs, [first, end). */
-static void gicv3_shared_irqs(unsigned int *first, unsigned int *end)
+/* The interrupts a cell may own: the SPIs. */
+static void gicv3_shared_irqs(struct irq_limits *l)
 {
-	*first = GIC_FIRST_SPI;
-	*end = GIC_END_OF_SPIS;
+	l->first = GIC_FIRST_SPI;
+	l->end = GIC_END_OF_SPIS;
+	l->what = "the shared interrupts";
 }

@@ -7,6 +7,8 @@
 
 #include <axvm/report.h>
 
+#include "../unit/riscv64_reference.h"
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 /* Messages are not what a fuzz target checks; drop them. */

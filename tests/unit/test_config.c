@@ -14,6 +14,7 @@
 #include <axvm/config_check.h>
 #include "config.h"
 #include "collect.h"
+#include "riscv64_reference.h"
 
 /* The reference platform, as in configs/qemu-arm64/root.json. */
 static const char system_json[] =
@@ -57,6 +58,26 @@ TEST(reference_configs_convert)
 		  sizeof(struct axvm_irq_range), cell.size);
 	free(sys.data);
 	free(cell.data);
+}
+
+TEST(riscv64_platform_and_defaults)
+{
+	struct config_blob blob;
+	const struct axvm_system_config *s;
+	struct messages m;
+
+	ASSERT_EQ(0, convert(riscv_system_json, &blob, &m)) TH_LOG("%s", m.text);
+	s = blob.data;
+	EXPECT_EQ(AXVM_ARCH_RISCV64, s->header.arch);
+	EXPECT_EQ(AXVM_CONSOLE_SBI, s->system.debug_console.type);
+	EXPECT_EQ(AXVM_IRQCHIP_PLIC, s->system.platform.irqchip);
+	EXPECT_EQ(0x0c000000ull, s->system.platform.arch.plic.base);
+	EXPECT_EQ(0x600000ull, s->system.platform.arch.plic.size);
+	EXPECT_EQ(96, s->system.platform.arch.plic.num_sources);
+	EXPECT_EQ(2, s->system.platform.arch.plic.hart_contexts);	/* M, S */
+	EXPECT_EQ(1, s->system.platform.arch.plic.s_context);
+	EXPECT_EQ(10000000ull, s->system.platform.arch.plic.timebase_hz);
+	free(blob.data);
 }
 
 TEST(numbers_sizes_cpus_and_defaults)
@@ -146,6 +167,21 @@ JSON_BAD(console_key, CELL(MEM(RW) ", \"console\": { \"type\": \"pl011\", \"adre
 JSON_BAD(arch_unknown, CELL(MEM(RW) ", \"arch\": \"sparc\""), "arch: unknown architecture \"sparc\"");
 JSON_BAD(system_missing_platform, "{ \"type\": \"system\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "missing key \"platform\"");
 JSON_BAD(system_gic_key, "{ \"type\": \"system\", \"arch\": \"arm64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributer\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }", "platform.gic: unknown key \"distributer\"");
+#define RV_SYSTEM(plat) "{ \"type\": \"system\", \"arch\": \"riscv64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, " plat " }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }"
+#define RV_PLIC "\"plic\": { \"base\": 0, \"size\": 0, \"sources\": 1 }"
+JSON_BAD(riscv_plic_key, RV_SYSTEM("\"timebase_frequency\": 1, \"plic\": { \"base\": 0, \"size\": 0, \"source\": 1 }"),
+	 "platform.plic: unknown key \"source\" (expected one of: base, size, sources, hart_contexts, s_context); did you mean \"sources\"?");
+JSON_BAD(riscv_plic_missing_sources, RV_SYSTEM("\"timebase_frequency\": 1, \"plic\": { \"base\": 0, \"size\": 0 }"),
+	 "platform.plic: missing key \"sources\"");
+JSON_BAD(riscv_missing_timebase, RV_SYSTEM(RV_PLIC), "platform: missing key \"timebase_frequency\"");
+JSON_BAD(riscv_has_no_gic, RV_SYSTEM("\"timebase_frequency\": 1, " RV_PLIC ", \"gic\": {}"),
+	 "platform: unknown key \"gic\" (expected one of: cpus, timebase_frequency, plic)");
+JSON_BAD(riscv_has_no_pl011, CELL(MEM(RW) ", \"arch\": \"riscv64\", \"console\": \"pl011\""),
+	 "console: unknown console type \"pl011\" (expected one of: none, hypercall, sbi)");
+JSON_BAD(arm64_has_no_sbi, CELL(MEM(RW) ", \"arch\": \"arm64\", \"console\": \"sbi\""),
+	 "console: unknown console type \"sbi\" (expected one of: none, hypercall, pl011)");
+JSON_BAD(platform_of_arch_without_table, "{ \"type\": \"system\", \"arch\": \"x86_64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1 }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }",
+	 "platform: axvm-ctl knows no platform of x86_64 (\"arch\" is one of: arm64, riscv64)");
 JSON_BAD(root_cell_key, "{ \"type\": \"system\", \"arch\": \"arm64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributor\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [], \"type\": \"x\" } }", "root_cell: unknown key \"type\"");
 
 TEST_F(json, is_refused_with_path_and_value)
@@ -170,21 +206,42 @@ TEST(every_form_problem_is_reported_at_once)
 
 /* ---- the validator ---------------------------------------------------- */
 
-static struct config_blob system_blob, rtos_blob;
+static struct config_blob system_blob, riscv_system_blob, rtos_blob;
 
-static void load_references(struct __test_metadata *_metadata)
+static void load_system(struct __test_metadata *_metadata, const char *json,
+			struct config_blob *blob, __u32 arch)
 {
 	struct axvm_report r;
 	struct messages m;
 
+	ASSERT_EQ(0, convert(json, blob, &m)) TH_LOG("%s", m.text);
+	r = reporter(&m);
+	ASSERT_EQ(0, axvm_check_system_config(blob->data, blob->size, arch, &r))
+		TH_LOG("%s", m.text);
+}
+
+static void load_references(struct __test_metadata *_metadata)
+{
+	struct messages m;
+
 	if (system_blob.data)
 		return;
-	ASSERT_EQ(0, convert(system_json, &system_blob, &m));
-	r = reporter(&m);
-	ASSERT_EQ(0, axvm_check_system_config(system_blob.data, system_blob.size,
-					      AXVM_ARCH_ARM64, &r))
-		TH_LOG("%s", m.text);
+	load_system(_metadata, system_json, &system_blob, AXVM_ARCH_ARM64);
+	load_system(_metadata, riscv_system_json, &riscv_system_blob,
+		    AXVM_ARCH_RISCV64);
 	ASSERT_EQ(0, convert(rtos_json, &rtos_blob, &m));
+}
+
+/* The validator returned @err: @expected, and the message if it failed. */
+static void expect_outcome(struct __test_metadata *_metadata, int expected,
+			   const char *message, int err, const struct messages *m)
+{
+	EXPECT_EQ(expected, err) TH_LOG("%s", m->text);
+	if (expected) {
+		EXPECT_NE(NULL, strstr(m->text, message)) TH_LOG("got:\n%s", m->text);
+	} else {
+		EXPECT_EQ(0, m->count) TH_LOG("%s", m->text);
+	}
 }
 
 FIXTURE(cell_rule) {};
@@ -195,6 +252,8 @@ FIXTURE_VARIANT(cell_rule) {
 	bool rtos_exists;	/* ...and the rtos cell if set */
 	int expected;		/* 0: must pass */
 	const char *message;
+	bool riscv;		/* against the riscv64 system instead */
+	bool alone;		/* against no system at all */
 };
 
 /* JSON(a, b, ...): the string pieces joined with ", " */
@@ -208,6 +267,12 @@ FIXTURE_VARIANT(cell_rule) {
 	FIXTURE_VARIANT_ADD(cell_rule, _name) {				\
 		.json = "{ \"type\": \"cell\", \"arch\": \"arm64\", " JSON(__VA_ARGS__) " }", \
 		.rtos_exists = _rtos, .expected = _err, .message = _msg, \
+	}
+#define RV_RULE(_name, _alone, _err, _msg, ...)				\
+	FIXTURE_VARIANT_ADD(cell_rule, _name) {				\
+		.json = "{ \"type\": \"cell\", \"arch\": \"riscv64\", " JSON(__VA_ARGS__) " }", \
+		.expected = _err, .message = _msg, .riscv = true,	\
+		.alone = _alone,					\
 	}
 #define NAME_CPU(n, c) "\"name\": \"" n "\", \"cpus\": [" c "]"
 #define REGION(phys, virt, size, flags) \
@@ -310,6 +375,25 @@ RULE(pl011_console_in_io_region, false, 0, "",
 RULE(pl011_console_unmapped, false, -EINVAL, "console.address 0x9000000 is in none of the cell's io regions",
      NAME_CPU("b", "2"), RAM_AT("0x72000000"),
      "\"console\": { \"type\": \"pl011\", \"address\": \"0x09000000\" }");
+#define RV_RAM "\"memory\": [" REGION("0xb1000000", "0x80000000", "1M", RWXL)
+RV_RULE(riscv_cell, false, 0, "", NAME_CPU("b", "2"), RV_RAM "]");
+RV_RULE(riscv_source_0, false, -EINVAL, "interrupts[0]: 0-0 is outside the PLIC's sources 1-96",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"interrupts\": [0]");
+RV_RULE(riscv_past_last_source, false, -EINVAL, "interrupts[0]: 96-97 is outside the PLIC's sources 1-96",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"interrupts\": [\"96-97\"]");
+RV_RULE(riscv_first_and_last_source, false, 0, "",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"interrupts\": [1, 96]");
+RV_RULE(riscv_alone_past_any_plic, true, -EINVAL, "interrupts[0]: 1024-1024 is outside the PLIC's sources 1-1023",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"interrupts\": [1024]");
+RV_RULE(riscv_alone_last_of_any_plic, true, 0, "",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"interrupts\": [1023]");
+RV_RULE(riscv_io_over_plic, false, -EINVAL, "memory[1] (0xc200000+0x1000) covers the PLIC (the hypervisor emulates it) at 0xc000000",
+	NAME_CPU("b", "2"), RV_RAM "," REGION("0x0c200000", "0x0c200000", "4K", "\"read\", \"write\", \"io\"") "]");
+RV_RULE(riscv_io_from_root_io, false, 0, "",
+	NAME_CPU("b", "2"), RV_RAM "," REGION("0x10008000", "0x10008000", "4K", "\"read\", \"write\", \"io\"") "]");
+RV_RULE(riscv_sbi_console_is_the_hypervisors, false, -EINVAL,
+	"console.type: the SBI console is the hypervisor's (debug_console)",
+	NAME_CPU("b", "2"), RV_RAM "]", "\"console\": \"sbi\"");
 RULE(hypercall_console_with_address, false, -EINVAL, "console.address 0x9000000 given for a console without a UART",
      NAME_CPU("b", "2"), RAM_AT("0x72000000"),
      "\"console\": { \"type\": \"hypercall\", \"address\": \"0x09000000\" }");
@@ -320,23 +404,21 @@ TEST_F(cell_rule, checked_against_system_and_cells)
 		&((struct axvm_cell_config *)rtos_blob.data)->cell,
 	};
 	struct axvm_check_context ctx = {
-		.system = system_blob.data, .cells = cells,
-		.num_cells = variant->rtos_exists ? 1 : 0,
+		.system = variant->riscv ? riscv_system_blob.data : system_blob.data,
+		.cells = cells, .num_cells = variant->rtos_exists ? 1 : 0,
 	};
 	struct config_blob blob;
 	struct messages m;
 	struct axvm_report r;
 	int err;
 
+	if (variant->alone)
+		ctx.system = NULL;
 	ASSERT_EQ(0, convert(variant->json, &blob, &m)) TH_LOG("%s", m.text);
 	r = reporter(&m);
-	err = axvm_check_cell_config(blob.data, blob.size, AXVM_ARCH_ARM64, &ctx, &r);
-	EXPECT_EQ(variant->expected, err) TH_LOG("%s", m.text);
-	if (variant->expected) {
-		EXPECT_NE(NULL, strstr(m.text, variant->message)) TH_LOG("got:\n%s", m.text);
-	} else {
-		EXPECT_EQ(0, m.count) TH_LOG("%s", m.text);
-	}
+	err = axvm_check_cell_config(blob.data, blob.size, variant->riscv ?
+				     AXVM_ARCH_RISCV64 : AXVM_ARCH_ARM64, &ctx, &r);
+	expect_outcome(_metadata, variant->expected, variant->message, err, &m);
 	free(blob.data);
 }
 
@@ -351,6 +433,7 @@ FIXTURE_VARIANT(blob_rule) {
 	void (*mutate)(unsigned char *data, unsigned long long *size);
 	int expected;
 	const char *message;
+	bool riscv;	/* the riscv64 system config */
 };
 #define BLOB(_name, _sys, _err, _msg, body)				\
 	static void blob_##_name(unsigned char *d, unsigned long long *size) \
@@ -404,10 +487,63 @@ BLOB(root_region_over_distributor, true, -EINVAL,
 BLOB(root_not_identity, true, -EINVAL, "root_cell.memory[0]: the root cell is identity-mapped",
      axvm_cell_memory_regions(&s->root_cell)[0].virt_start = 0);
 
+/* A change to the riscv64 system config, where @plic is its PLIC. */
+#define RV_BLOB(_name, _err, _msg, body)				\
+	static void blob_##_name(unsigned char *d, unsigned long long *size) \
+	{								\
+		struct axvm_system_config *s = (void *)d;		\
+		struct axvm_plic *plic = &s->system.platform.arch.plic;	\
+		(void)plic; (void)size; body;				\
+	}								\
+	FIXTURE_VARIANT_ADD(blob_rule, _name) {				\
+		.system = true, .riscv = true, .mutate = blob_##_name,	\
+		.expected = _err, .message = _msg,			\
+	}
+#define RV_ROOT_MEM(i) axvm_cell_memory_regions(&s->root_cell)[i]
+
+RV_BLOB(intact_riscv64_system, 0, "", );
+RV_BLOB(plic_base_zero, -EINVAL, "platform.plic: base 0x0 and size 0x600000 must be non-zero multiples of the page size", plic->base = 0);
+RV_BLOB(plic_base_unaligned, -EINVAL, "platform.plic: base 0xc000800 and size 0x600000 must be non-zero multiples", plic->base = 0x0c000800);
+RV_BLOB(plic_base_next_page, 0, "", plic->base = 0x0c001000);
+RV_BLOB(plic_size_unaligned, -EINVAL, "base 0xc000000 and size 0x600800 must be", plic->size = 0x600800);
+RV_BLOB(plic_size_short_of_last_context, -EINVAL,
+	"platform.plic.size 0x207000 ends before the registers of CPU 3's S-mode context (context 7, at 0xc000000+0x207000): it needs at least 0x208000",
+	plic->size = 0x207000);
+RV_BLOB(plic_size_up_to_last_context, 0, "", plic->size = 0x208000);
+RV_BLOB(plic_no_sources, -EINVAL, "platform.plic.sources is 0, expected 1 to 1023", plic->num_sources = 0);
+RV_BLOB(plic_too_many_sources, -EINVAL, "platform.plic.sources is 1024, expected 1 to 1023", plic->num_sources = 1024);
+RV_BLOB(plic_most_sources, 0, "", plic->num_sources = 1023);
+RV_BLOB(plic_no_contexts, -EINVAL, "platform.plic.hart_contexts is 0", plic->hart_contexts = 0);
+RV_BLOB(plic_s_context_outside_hart, -EINVAL, "platform.plic.s_context 2 is not one of a hart's 2 contexts (0-1)", plic->s_context = 2);
+RV_BLOB(plic_s_context_only, 0, "", plic->hart_contexts = 1; plic->s_context = 0);
+RV_BLOB(plic_too_many_contexts, -EINVAL, "platform.plic: 4 CPUs with 3969 contexts each are 15876 contexts, a PLIC has at most 15872",
+	plic->hart_contexts = 3969; plic->size = 0x4000000);
+RV_BLOB(plic_most_contexts, 0, "", plic->hart_contexts = 3968; plic->size = 0x4000000);
+RV_BLOB(plic_timebase_zero, -EINVAL, "platform.timebase_frequency is 0", plic->timebase_hz = 0);
+RV_BLOB(plic_reserved0, -EINVAL, "platform.plic.reserved0 is 0x1, must be 0", plic->reserved0 = 1);
+RV_BLOB(plic_reserved, -EINVAL, "platform.plic.reserved[0] is 0x2, must be 0", plic->reserved[0] = 2);
+RV_BLOB(gic_on_riscv64, -EINVAL, "platform.irqchip is 3: a riscv64 machine has a PLIC (16)",
+	s->system.platform.irqchip = AXVM_IRQCHIP_GICV3);
+RV_BLOB(pl011_on_riscv64, -EINVAL, "debug_console.type: a PL011 console is arm64's, this config is for riscv64",
+	s->system.debug_console.type = AXVM_CONSOLE_PL011;
+	s->system.debug_console.address = 0x10000000);
+RV_BLOB(sbi_console_with_address, -EINVAL, "debug_console.address 0x10000000 given for a console without a UART",
+	s->system.debug_console.address = 0x10000000);
+RV_BLOB(no_debug_console_on_riscv64, 0, "", s->system.debug_console.type = AXVM_CONSOLE_NONE);
+RV_BLOB(root_region_over_plic, -EINVAL, "root_cell.memory[2] (0xc5ff000+0x9000) covers the PLIC (the hypervisor emulates it) at 0xc000000",
+	RV_ROOT_MEM(2).phys_start = RV_ROOT_MEM(2).virt_start = 0x0c5ff000);
+RV_BLOB(root_region_after_plic, 0, "",
+	RV_ROOT_MEM(2).phys_start = RV_ROOT_MEM(2).virt_start = 0x0c600000);
+BLOB(sbi_console_on_arm64, true, -EINVAL, "debug_console.type: the SBI console is riscv64's, this config is for arm64",
+     s->system.debug_console.type = AXVM_CONSOLE_SBI; s->system.debug_console.address = 0);
+BLOB(plic_on_arm64, true, -EINVAL, "platform.gic.version is 16, only GICv3 (3) is supported",
+     s->system.platform.irqchip = AXVM_IRQCHIP_PLIC);
+
 FIXTURE_SETUP(blob_rule)
 {
 	load_references(_metadata);
-	self->blob = variant->system ? system_blob : rtos_blob;
+	self->blob = variant->riscv ? riscv_system_blob :
+		     variant->system ? system_blob : rtos_blob;
 	self->data = calloc(1, AXVM_CONFIG_MAX_SIZE + 1);
 	ASSERT_NE(NULL, self->data);
 	memcpy(self->data, self->blob.data, self->blob.size);
@@ -419,19 +555,15 @@ TEST_F(blob_rule, is_checked)
 	unsigned long long size = self->blob.size;
 	struct messages m;
 	struct axvm_report r = reporter(&m);
+	__u32 arch = variant->riscv ? AXVM_ARCH_RISCV64 : AXVM_ARCH_ARM64;
 	int err;
 
 	variant->mutate(self->data, &size);
 	if (variant->system)
-		err = axvm_check_system_config(self->data, size, AXVM_ARCH_ARM64, &r);
+		err = axvm_check_system_config(self->data, size, arch, &r);
 	else
-		err = axvm_check_cell_config(self->data, size, AXVM_ARCH_ARM64, NULL, &r);
-	EXPECT_EQ(variant->expected, err) TH_LOG("%s", m.text);
-	if (variant->expected) {
-		EXPECT_NE(NULL, strstr(m.text, variant->message)) TH_LOG("got:\n%s", m.text);
-	} else {
-		EXPECT_EQ(0, m.count) TH_LOG("%s", m.text);
-	}
+		err = axvm_check_cell_config(self->data, size, arch, NULL, &r);
+	expect_outcome(_metadata, variant->expected, variant->message, err, &m);
 }
 
 TEST_HARNESS_MAIN

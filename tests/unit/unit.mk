@@ -25,6 +25,6 @@ unit: $(UNIT_BINS)
 
 .SECONDEXPANSION:
 $(UNIT_OUT)/test_%: $(TOP)/tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(DEPS_MK) \
-		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h)
+		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h $(TOP)/tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(Q)gcc $(UNIT_CFLAGS) -o $@ $< $(UNIT_SRCS_$*) $(UNIT_LIBS_$*)
