@@ -36,6 +36,30 @@ const struct arch_ops *arch_by_id(__u32 id)
 	return NULL;
 }
 
+const struct arch_ops *arch_by_name(const char *name)
+{
+	for (unsigned int i = 0; i < num_arches; i++)
+		if (!strcmp(axvm_arch_name(arches[i]->id), name))
+			return arches[i];
+	return NULL;
+}
+
+const struct arch_ops *arch_by_uname(const char *machine)
+{
+	for (unsigned int i = 0; i < num_arches; i++)
+		if (!strcmp(arches[i]->uname, machine))
+			return arches[i];
+	return NULL;
+}
+
+const struct arch_ops *arch_by_cpu_node(const char *node)
+{
+	for (unsigned int i = 0; i < num_arches; i++)
+		if (arches[i]->is_cpu(node))
+			return arches[i];
+	return NULL;
+}
+
 const char *arch_names(void)
 {
 	static char list[64];

@@ -36,6 +36,15 @@ struct console_kind {
  * @print_platform: writes @plat's keys after "cpus", as `config show`
  *                  prints them: one tab deeper than "platform", without a
  *                  trailing comma or newline.
+ * @exit_names:     the exit reasons from AXVM_EXIT_ARCH_FIRST on, as the
+ *                  driver's sysfs names them (cpuN/exits_<name>); NULL at
+ *                  the end.
+ * @image_address:  where `cell load` puts an image given without
+ *                  @ADDRESS: where the inmates are linked (a cell's RAM as
+ *                  the reference configs map it).
+ * @uname:          what uname(2) calls such a machine.
+ * @is_cpu:         does the device tree's CPU node @node say this
+ *                  architecture (for a copy of another machine's files)?
  */
 struct arch_ops {
 	__u32 id;
@@ -43,6 +52,10 @@ struct arch_ops {
 	void (*parse_platform)(struct parser *p, struct json_object *obj,
 			       struct axvm_platform *plat);
 	void (*print_platform)(FILE *out, const struct axvm_platform *plat);
+	const char *const *exit_names;
+	__u64 image_address;
+	const char *uname;
+	bool (*is_cpu)(const char *node);
 };
 
 /* Called once by each arch_<name>.c, at start-up: ARCH_REGISTER(its table). */
@@ -54,6 +67,12 @@ void arch_register(const struct arch_ops *arch);
 	}
 /* The architecture with AXVM_ARCH_* @id, or NULL if axvm-ctl has none. */
 const struct arch_ops *arch_by_id(__u32 id);
+/* The one axvm_arch_name() calls @name, or NULL. */
+const struct arch_ops *arch_by_name(const char *name);
+/* The one uname(2) calls @machine, or NULL. */
+const struct arch_ops *arch_by_uname(const char *machine);
+/* The one whose is_cpu() claims device tree node @node, or NULL. */
+const struct arch_ops *arch_by_cpu_node(const char *node);
 /* "arm64, riscv64": the architectures axvm-ctl has a table for. */
 const char *arch_names(void);
 

@@ -2,10 +2,14 @@
 /*
  * arm64 in axvm-ctl (arch.h): a GICv3 platform, the PL011 console.
  */
+#include <string.h>
+
 #include <axvm/arch.h>
+#include <axvm/arch/arm64/hypercall.h>
 
 #include "arch.h"
 #include "config.h"
+#include "devicetree.h"
 #include "json_parse.h"
 
 #define GICR_SIZE_PER_CPU	0x20000ull	/* RD_base + SGI_base frames */
@@ -62,10 +66,28 @@ static void print_platform(FILE *out, const struct axvm_platform *plat)
 		g->maintenance_irq);
 }
 
+/* From AXVM_EXIT_ARCH_FIRST, as driver/arm64.h names them. */
+static const char *const exit_names[] = { "psci", "sysreg", NULL };
+_Static_assert(AXVM_EXIT_ARM64_PSCI == AXVM_EXIT_ARCH_FIRST &&
+	       AXVM_EXIT_ARM64_SYSREG == AXVM_EXIT_ARCH_FIRST + 1, "exit names");
+
+/* arm64 CPU nodes have an enable-method (psci, spin-table) or Arm's compatible. */
+static bool is_cpu(const char *node)
+{
+	char compat[64];
+
+	dt_string(node, "compatible", compat, sizeof(compat));
+	return dt_has_prop(node, "enable-method") || !strncmp(compat, "arm,", 4);
+}
+
 static const struct arch_ops arm64 = {
 	.id = AXVM_ARCH_ARM64,
 	.consoles = consoles,
 	.parse_platform = parse_platform,
 	.print_platform = print_platform,
+	.exit_names = exit_names,
+	.image_address = 0x40000000,	/* QEMU virt's RAM: inmates/lib/arm64 */
+	.uname = "aarch64",
+	.is_cpu = is_cpu,
 };
 ARCH_REGISTER(arm64);

@@ -6,9 +6,11 @@
 #include <inttypes.h>
 
 #include <axvm/arch.h>
+#include <axvm/arch/riscv64/hypercall.h>
 
 #include "arch.h"
 #include "config.h"
+#include "devicetree.h"
 #include "json_parse.h"
 
 /* QEMU virt's and SiFive's: M-mode then S-mode context per hart. */
@@ -64,10 +66,26 @@ static void print_platform(FILE *out, const struct axvm_platform *plat)
 		plic->hart_contexts, plic->s_context);
 }
 
+/* From AXVM_EXIT_ARCH_FIRST: the hypervisor's sysfs names. */
+static const char *const exit_names[] = { "sbi", "irq", NULL };
+_Static_assert(AXVM_EXIT_RISCV64_SBI == AXVM_EXIT_ARCH_FIRST &&
+	       AXVM_EXIT_RISCV64_IRQ == AXVM_EXIT_ARCH_FIRST + 1, "exit names");
+
+/* The binding asks every RISC-V CPU node for "riscv" among its compatibles. */
+static bool is_cpu(const char *node)
+{
+	return dt_compatible(node, "riscv") || dt_has_prop(node, "riscv,isa");
+}
+
 static const struct arch_ops riscv64 = {
 	.id = AXVM_ARCH_RISCV64,
 	.consoles = consoles,
 	.parse_platform = parse_platform,
 	.print_platform = print_platform,
+	.exit_names = exit_names,
+	/* QEMU virt's RAM, where configs/qemu-riscv64 map a cell's */
+	.image_address = 0x80000000,
+	.uname = "riscv64",
+	.is_cpu = is_cpu,
 };
 ARCH_REGISTER(riscv64);

@@ -57,18 +57,20 @@ int send_config(const char *path, bool want_system, unsigned long cmd,
 /* exits.c: the exit counters of /sys/devices/axvm/cpuN */
 /*
  * The exit counters sysfs has (cpuN/exits_<name>), in the order axvm-ctl
- * shows them: the common ones and arm64's (psci, sysreg).
+ * and the driver show them: the common ones, then the machine's
+ * architecture's (arch.h). Indices below num_exit_names().
  */
-#define NUM_EXIT_NAMES	7
+#define MAX_EXIT_NAMES	8	/* AXVM_NUM_EXIT_REASONS */
 #define AXVM_SYSFS "/sys/devices/axvm"
-extern const char *const exit_reason_names[NUM_EXIT_NAMES];
+unsigned int num_exit_names(void);
+const char *exit_name(unsigned int i);
 /* A sysfs attribute without its newline; "" if it cannot be read. */
 void read_sysfs(const char *path, char *buf, size_t size);
 /* CPU @cpu's counters; -1 if sysfs has no such CPU. */
-int read_cpu_exits(unsigned int cpu, unsigned long long exits[NUM_EXIT_NAMES]);
+int read_cpu_exits(unsigned int cpu, unsigned long long exits[MAX_EXIT_NAMES]);
 void print_exits_header(void);
 void print_exits_row(const char *label,
-		     const unsigned long long exits[NUM_EXIT_NAMES]);
+		     const unsigned long long exits[MAX_EXIT_NAMES]);
 
 /* device.c */
 int device_open(void);

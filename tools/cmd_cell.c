@@ -13,7 +13,9 @@
 #include <axvm/cell.h>
 #include <axvm/ioctl.h>
 
+#include "arch.h"
 #include "axvm-ctl.h"
+#include "machine.h"
 
 #define MAX_LIST 64
 
@@ -75,12 +77,16 @@ static int run_create(int argc, char **argv)
 	return status;
 }
 
-/* IMAGE[@ADDR]: without an address, the image goes to 0x40000000. */
+/*
+ * IMAGE[@ADDR]: without an address, the image goes where the machine's
+ * architecture links its inmates.
+ */
 static int load_images(int fd, long id, int count, char **specs)
 {
 	struct axvm_image images[AXVM_MAX_IMAGES];
 	void *data[AXVM_MAX_IMAGES] = { 0 };
 	struct axvm_cell_load load = { .cell.id = (__u32)id };
+	const struct arch_ops *arch = machine_arch();
 	int status = EXIT_OK, i;
 
 	if (count > AXVM_MAX_IMAGES) {
@@ -92,7 +98,13 @@ static int load_images(int fd, long id, int count, char **specs)
 		char *at = strrchr(specs[i], '@');
 		size_t size;
 
-		images[i].address = 0x40000000;	/* the inmates' link address */
+		if (!at && !arch) {
+			error("%s: give IMAGE@ADDRESS: axvm-ctl does not know this machine's architecture",
+			      specs[i]);
+			status = EXIT_USAGE;
+			goto out;
+		}
+		images[i].address = arch ? arch->image_address : 0;
 		if (at) {
 			char *end;
 
@@ -233,8 +245,8 @@ static int run_stats(int argc, char **argv)
 {
 	struct axvm_cell_info cells[MAX_LIST];
 	const struct axvm_cell_info *cell = NULL;
-	unsigned long long total[NUM_EXIT_NAMES] = { 0 };
-	unsigned long long exits[NUM_EXIT_NAMES];
+	unsigned long long total[MAX_EXIT_NAMES] = { 0 };
+	unsigned long long exits[MAX_EXIT_NAMES];
 	long id;
 	int fd, n;
 
@@ -258,7 +270,7 @@ static int run_stats(int argc, char **argv)
 
 		if (!axvm_cpu_in_set(cell->cpus, c) || read_cpu_exits(c, exits))
 			continue;
-		for (int r = 0; r < NUM_EXIT_NAMES; r++)
+		for (unsigned int r = 0; r < num_exit_names(); r++)
 			total[r] += exits[r];
 		snprintf(label, sizeof(label), "%u", c);
 		print_exits_row(label, exits);
@@ -362,8 +374,9 @@ const struct verb verb_cell_load = {
 	.name = "cell load", .args = "CELL IMAGE[@ADDRESS]...",
 	.summary = "copy images into a cell's loadable memory",
 	.help = "Each IMAGE goes to ADDRESS in the cell's guest-physical memory\n"
-		"(default 0x40000000, where inmates are linked), which must lie in\n"
-		"one loadable region. A running cell must be shut down first.\n",
+		"(default: where this architecture's inmates are linked, the start of\n"
+		"RAM on QEMU virt), which must lie in one loadable region. A running\n"
+		"cell must be shut down first.\n",
 	.run = run_load,
 };
 const struct verb verb_cell_start = {

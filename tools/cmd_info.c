@@ -17,7 +17,7 @@
 #define MAX_CPUS 256
 
 /* exits[cpu][reason]; returns how many CPUs have a directory. */
-static unsigned int read_exits(unsigned long long exits[][NUM_EXIT_NAMES])
+static unsigned int read_exits(unsigned long long exits[][MAX_EXIT_NAMES])
 {
 	unsigned int n = 0;
 
@@ -27,7 +27,7 @@ static unsigned int read_exits(unsigned long long exits[][NUM_EXIT_NAMES])
 }
 
 static void print_json(const struct axvm_info *info, const char *fw_version,
-		       unsigned long long exits[][NUM_EXIT_NAMES],
+		       unsigned long long exits[][MAX_EXIT_NAMES],
 		       unsigned int ncpus)
 {
 	printf("{\"version\": \"%s\", \"abi_revision\": %u, \"enabled\": %s, "
@@ -39,15 +39,15 @@ static void print_json(const struct axvm_info *info, const char *fw_version,
 	       (unsigned long long)info->memory_used);
 	for (unsigned int cpu = 0; cpu < ncpus; cpu++) {
 		printf("%s{\"cpu\": %u", cpu ? ", " : "", cpu);
-		for (unsigned int r = 0; r < NUM_EXIT_NAMES; r++)
-			printf(", \"%s\": %llu", exit_reason_names[r], exits[cpu][r]);
+		for (unsigned int r = 0; r < num_exit_names(); r++)
+			printf(", \"%s\": %llu", exit_name(r), exits[cpu][r]);
 		printf("}");
 	}
 	printf("]}\n");
 }
 
 static void print_text(const struct axvm_info *info, const char *fw_version,
-		       unsigned long long exits[][NUM_EXIT_NAMES],
+		       unsigned long long exits[][MAX_EXIT_NAMES],
 		       unsigned int ncpus)
 {
 	printf("driver version:    %s (ABI revision %u)\n", info->version,
@@ -74,7 +74,7 @@ static void print_text(const struct axvm_info *info, const char *fw_version,
 
 static int run_info(int argc, char **argv)
 {
-	static unsigned long long exits[MAX_CPUS][NUM_EXIT_NAMES];
+	static unsigned long long exits[MAX_CPUS][MAX_EXIT_NAMES];
 	struct axvm_info info;
 	char fw_version[64];
 	unsigned int ncpus;

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 
+#include "arch.h"
 #include "axvm-ctl.h"
 #include "devicetree.h"
 #include "machine.h"
@@ -185,6 +187,29 @@ static int read_linux_ram(struct range_list *ram, bool report)
 		return -1;
 	}
 	return 0;
+}
+
+static bool find_cpu_arch(const char *node, void *arg)
+{
+	const struct arch_ops **arch = arg;
+	char type[16];
+
+	dt_string(node, "device_type", type, sizeof(type));
+	if (!*arch && !strcmp(type, "cpu"))
+		*arch = arch_by_cpu_node(node);
+	return false;	/* a CPU's children (its interrupt controller) say nothing */
+}
+
+const struct arch_ops *machine_arch(void)
+{
+	const struct arch_ops *arch = NULL;
+	struct utsname u;
+
+	if (!*sysroot && !uname(&u))
+		arch = arch_by_uname(u.machine);
+	if (!arch)
+		dt_walk("/cpus", find_cpu_arch, &arch);
+	return arch;
 }
 
 int machine_survey(struct machine *m, bool report)

@@ -34,6 +34,16 @@ struct machine {
 	struct range_list dt_ram, linux_ram, reserved, axvm_reserved, devices;
 };
 
+struct arch_ops;
+
+/*
+ * The architecture of the machine whose files axvm-ctl reads (arch.h): the
+ * kernel's (uname) on the machine itself, the device tree's CPUs' for a
+ * copy of another one's (sysroot) or a kernel of no architecture axvm has;
+ * NULL if neither says.
+ */
+const struct arch_ops *machine_arch(void);
+
 /*
  * Fills @m as far as the machine allows; 0, or -1 when something is
  * missing or unreadable (said on stderr if @report).
