@@ -5,6 +5,15 @@
 # needs first (scripts/deps.sh, through the rule for build/deps/paths.mk).
 
 ARCH ?= arm64
+# Every architecture axvm builds for.
+ARCHES := arm64 riscv64
+ifeq ($(filter $(ARCH),$(ARCHES)),)
+$(error ARCH=$(ARCH) is not one of: $(ARCHES))
+endif
+# Source directories carry Linux's name for the architecture (its SRCARCH):
+# arch/riscv, inmates/lib/riscv, tests/selftests/riscv for ARCH=riscv64.
+# Build outputs, firmware names and ABI headers use ARCH.
+SRCARCH := $(patsubst riscv64,riscv,$(ARCH))
 TOP := $(CURDIR)
 BUILD := $(TOP)/build
 OUT := $(BUILD)/$(ARCH)
@@ -51,7 +60,7 @@ $(VERSION_STAMP): FORCE
 	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
 .PHONY: FORCE
 
-include arch/$(ARCH)/arch.mk
+include arch/$(SRCARCH)/arch.mk
 include tools/tools.mk
 include hypervisor/objects.mk
 include driver/driver.mk

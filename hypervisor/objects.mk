@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# The firmware: hypervisor/ (core) + arch/$(ARCH)/, freestanding, linked at
+# The firmware: hypervisor/ (core) + arch/$(SRCARCH)/, freestanding, linked at
 # its own address, then flattened into axvm-$(ARCH).bin.
 
 HV_CORE_OBJS := printk.o header.o config_check.o string.o \
@@ -14,7 +14,7 @@ HV_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fpie -fvisibility=hidden \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-Wshadow -Wpointer-arith -Wundef \
 	-DAXVM_FREESTANDING -DAXVM_VERSION='"$(VERSION)"' \
-	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(ARCH)/include -I$(TOP)/lib/include \
+	-I$(TOP)/hypervisor/include -I$(TOP)/arch/$(SRCARCH)/include -I$(TOP)/lib/include \
 	-I$(TOP)/include $(HV_ARCH_CFLAGS)
 HV_CC_ONLY := -include hv/visibility.h
 
@@ -36,10 +36,10 @@ $(HV_OUT)/core/%.o: $(TOP)/hypervisor/%.c
 $(HV_OUT)/lib/%.o: $(TOP)/lib/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
-$(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.c
+$(HV_OUT)/arch/%.o: $(TOP)/arch/$(SRCARCH)/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) $(HV_CC_ONLY) -MMD -MP -c $< -o $@
-$(HV_OUT)/arch/%.o: $(TOP)/arch/$(ARCH)/%.S
+$(HV_OUT)/arch/%.o: $(TOP)/arch/$(SRCARCH)/%.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(HV_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
 $(HV_LDS): $(TOP)/hypervisor/hypervisor.lds.S

@@ -6,14 +6,19 @@
 INMATE_DEMOS := hello rtos
 INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi probe_fpsimd probe_mask probe_smp \
 	virtio_rng psci_probe hostile sleeper switch_off
-INMATE_LIB_SRCS := lib/console.c lib/$(ARCH)/start.S lib/$(ARCH)/cpu.c \
-	lib/$(ARCH)/uart_pl011.c lib/$(ARCH)/console_select.c lib/$(ARCH)/gic.c \
-	lib/$(ARCH)/timer.c lib/$(ARCH)/pmu.c
+# The library: the common part and every .c and .S of the arch's directory
+# (inmates/lib/$(SRCARCH)/) but its linker script.
+INMATE_LIB_SRCS := lib/console.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
+	$(wildcard $(TOP)/inmates/lib/$(SRCARCH)/*.c $(TOP)/inmates/lib/$(SRCARCH)/*.S)))
+# Integer registers only, as in the firmware: an inmate has no FP state to
+# set up. riscv64 links above 2 GiB (its RAM starts there): medany.
+INMATE_ARCH_CFLAGS_arm64 := -mgeneral-regs-only
+INMATE_ARCH_CFLAGS_riscv64 := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany
 INMATE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-pic -fno-pie \
-	-fno-common -fno-stack-protector -nostdlib -mgeneral-regs-only \
+	-fno-common -fno-stack-protector -nostdlib $(INMATE_ARCH_CFLAGS_$(ARCH)) \
 	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	-fno-tree-loop-distribute-patterns -DAXVM_FREESTANDING \
-	-I$(TOP)/inmates/lib/include -I$(TOP)/inmates/lib/$(ARCH)/include \
+	-I$(TOP)/inmates/lib/include -I$(TOP)/inmates/lib/$(SRCARCH)/include \
 	-I$(TOP)/lib/include -I$(TOP)/include
 
 INMATE_OUT := $(OUT)/inmates
@@ -37,7 +42,7 @@ $(INMATE_OUT)/%.o: $(TOP)/inmates/%.S
 $(INMATE_OUT)/lib/format.o: $(TOP)/lib/format.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
-$(INMATE_LDS): $(TOP)/inmates/lib/$(ARCH)/inmate.lds.S
+$(INMATE_LDS): $(TOP)/inmates/lib/$(SRCARCH)/inmate.lds.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) -E -P -x c $< -o $@
 

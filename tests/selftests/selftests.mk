@@ -5,7 +5,7 @@
 
 # The common tests, and those of one architecture (tests/selftests/<arch>/).
 SELFTESTS := $(basename $(notdir $(wildcard $(TOP)/tests/selftests/*_test.c \
-	$(TOP)/tests/selftests/$(ARCH)/*_test.c)))
+	$(TOP)/tests/selftests/$(SRCARCH)/*_test.c)))
 SELFTEST_OUT := $(OUT)/selftests
 SELFTEST_BINS := $(addprefix $(SELFTEST_OUT)/,$(SELFTESTS))
 SELFTEST_CFLAGS := -std=gnu11 -O2 -g -static -Wall -Wextra -Werror \
@@ -18,6 +18,6 @@ SELFTEST_DEPS := $(TOP)/tests/selftests/axvm_util.h $(DEPS_MK) \
 $(SELFTEST_OUT)/%: $(TOP)/tests/selftests/%.c $(SELFTEST_DEPS)
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(SELFTEST_CFLAGS) -o $@ $<
-$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/$(ARCH)/%.c $(SELFTEST_DEPS)
+$(SELFTEST_OUT)/%: $(TOP)/tests/selftests/$(SRCARCH)/%.c $(SELFTEST_DEPS)
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(SELFTEST_CFLAGS) -o $@ $<
