@@ -36,11 +36,18 @@ ifeq ($(filter-out $(NO_DEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
 -include $(DEPS_MK)
 endif
+# paths.mk names everything by architecture (and kernel): take ARCH's.
+# $(call kvar,KDIR,6.12) is KDIR_<arch>_6.12.
+KERNELS := $(KERNELS_$(ARCH))
+kvar = $($(1)_$(ARCH)_$(2))
+BUSYBOX := $(BUSYBOX_$(ARCH))
+JSONC_INC := $(JSONC_INC_$(ARCH))
+JSONC_LIB := $(JSONC_LIB_$(ARCH))
 # The Linux the module is built for and the guest boots: the first of the
 # fetched kernels unless KERNEL names another (make check KERNEL=6.12).
 KERNEL ?= $(firstword $(KERNELS))
-KDIR = $(KDIR_$(KERNEL))
-VMLINUZ = $(VMLINUZ_$(KERNEL))
+KDIR = $(call kvar,KDIR,$(KERNEL))
+VMLINUZ = $(call kvar,VMLINUZ,$(KERNEL))
 # The guest's root file system, one per kernel (it carries its modules).
 INITRD = $(OUT)/linux-$(KERNEL)/initramfs.cpio.gz
 ifneq ($(KERNELS),)
@@ -77,7 +84,7 @@ all: modules firmware tools inmates selftests bench-build
 # The guest suite runs once per kernel in CHECK_KERNELS (all of them unless
 # KERNEL or CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each.
 CHECK_KERNELS ?= $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),$(KERNELS))
-GUEST_RUNS = $(foreach k,$(CHECK_KERNELS),$(k),$(VMLINUZ_$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
+GUEST_RUNS = $(foreach k,$(CHECK_KERNELS),$(k),$(call kvar,VMLINUZ,$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
 check: all unit fuzz-build deb $(foreach k,$(CHECK_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
 	$(Q)$(QEMU_ENV) $(DEB_TEST_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
 		FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \

@@ -7,8 +7,13 @@ MODULE = $(OUT)/linux-$(KERNEL)/axvm.ko
 MODULES = $(foreach k,$(KERNELS),$(OUT)/linux-$(k)/axvm.ko)
 MODULE_SRCS = $(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
 	$(TOP)/driver/Kbuild
-kbuild_args = -C $(KDIR_$(1)) M=$(OUT)/linux-$(1)/src ARCH=$(KERNEL_ARCH) \
-	CROSS_COMPILE=$(CROSS_COMPILE) AXVM_VERSION='$(VERSION)'
+kbuild_args = -C $(call kvar,KDIR,$(1)) M=$(OUT)/linux-$(1)/src ARCH=$(KERNEL_ARCH) \
+	CROSS_COMPILE=$(CROSS_COMPILE) AXVM_VERSION='$(VERSION)' $(KBUILD_FIXUPS_$(ARCH))
+# riscv64's headers are trixie's, built by bookworm's tools: they ask for
+# gcc-14 (bookworm has 12; Debian's .kernelvariables turn the version check
+# off, so name the cross compiler), and bookworm's pahole (1.24) refuses
+# the --btf_features they pass it, so no module BTF.
+KBUILD_FIXUPS_riscv64 := CC=$(CROSS_COMPILE)gcc CONFIG_DEBUG_INFO_BTF_MODULES=
 
 .PHONY: module modules
 module: $(MODULE)

@@ -45,7 +45,7 @@ DEB_TEST_ENV = TOP='$(TOP)' DEB_DIR='$(DEB_DIR)' DEB_VERSION='$(DEB_VERSION)' \
 	DEB_ARCH='$(DEB_ARCH)' FIRMWARE='$(FIRMWARE)' \
 	AXVM_CTL='$(TARGET_AXVM_CTL)' CROSS_COMPILE='$(CROSS_COMPILE)' \
 	KERNEL_ARCH='$(KERNEL_ARCH)' \
-	KDIRS='$(foreach k,$(KERNELS),$(KDIR_$(k)))'
+	KDIRS='$(foreach k,$(KERNELS),$(call kvar,KDIR,$(k)))'
 
 deb-check: deb
 	$(Q)$(DEB_TEST_ENV) $(TOP)/tests/deb-test.sh

@@ -2,17 +2,23 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Fetch everything the build and the tests need, as DESIGN.md section 2 says:
-# host packages through apt-get, the arm64 guest's parts as Debian packages
-# unpacked into build/deps (never installed root-wide). Idempotent: once the
-# stamp matches, a second run does no network work.
+# host packages through apt-get, each guest architecture's parts as Debian
+# packages unpacked into build/deps/<arch> (never installed root-wide):
+#   arm64    bookworm's own packages (dpkg knows arm64 for downloads only)
+#   riscv64  Debian trixie's (bookworm has no riscv64), through a private apt
+#            configuration in build/deps/apt: its own sources, lists, cache
+#            and an empty dpkg status, so the host's apt state is untouched
+# Idempotent: once the stamp matches, a second run does no network work.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 deps=${AXVM_DEPS:-$top/build/deps}
 stamp=$deps/.complete
-stamp_version=6	# bump when this script fetches something new
+stamp_version=7	# bump when this script fetches something new
 
-host_pkgs=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+host_pkgs=(qemu-system-arm qemu-system-misc opensbi
+	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
 	   linux-kbuild-6.1 cpio libjson-c-dev gdb-multiarch make gcc
 	   clang libclang-rt-14-dev xz-utils pkg-config python3-jsonschema
 	   dkms man-db groff-base bash-completion)
@@ -20,12 +26,22 @@ host_pkgs=(qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 log() { printf 'deps: %s\n' "$*" >&2; }
 die() { printf 'deps: error: %s\n' "$*" >&2; exit 1; }
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_version" ]; then
-	exit 0
-fi
+stamp_ok() { [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$stamp_version" ]; }
+stamp_ok && exit 0
+# One run at a time (several trees' makes may start it together); the one
+# that waited finds the work done.
+mkdir -p "$deps"
+exec 9> "$deps/.lock"
+flock 9
+stamp_ok && exit 0
 
 as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+apt_install() {	# apt_install PACKAGE...: on the host
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "$@" >/dev/null ||
+		die "apt-get install $* failed"
 }
 
 missing=()
@@ -46,70 +62,180 @@ if [ ${#missing[@]} -gt 0 ] || [ $arch_added = 1 ] ||
 fi
 if [ ${#missing[@]} -gt 0 ]; then
 	log "installing host packages: ${missing[*]}"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >/dev/null ||
-		die "apt-get install ${missing[*]} failed"
+	apt_install "${missing[@]}"
 fi
 
-mkdir -p "$deps/debs" "$deps/root"
+# The private apt configuration for trixie's riscv64 packages, and for
+# bookworm-backports' host programs when the host's sources lack that
+# suite. The mirror is the one the host's sources use for Debian.
+host_arch=$(dpkg --print-architecture)
+private=$deps/apt
+private_apt() {
+	local mirror keyring=/usr/share/keyrings/debian-archive-keyring.gpg proxy
+	mirror=$(apt-get indextargets --format '$(REPO_URI)' 'Origin: Debian' \
+		 'Label: Debian' | head -n1)
+	[ -n "$mirror" ] || die "no Debian mirror in the host's apt sources"
+	mkdir -p "$private"/{lists/partial,cache/archives/partial,parts,sources.d,prefs.d}
+	: > "$private/status"
+	{
+		echo "deb [arch=riscv64 signed-by=$keyring] $mirror trixie main"
+		apt-get indextargets --format '$(RELEASE)' | grep -qx bookworm-backports ||
+			echo "deb [arch=$host_arch signed-by=$keyring] $mirror bookworm-backports main"
+	} > "$private/sources.list"
+	# The host's proxy, if it has one; none of its other settings (hooks
+	# that run after an update, for instance).
+	proxy=$(apt-config dump Acquire::http::Proxy)
+	cat > "$private/apt.conf" <<-EOM
+	Dir::Etc::SourceList "$private/sources.list";
+	Dir::Etc::SourceParts "$private/sources.d";
+	Dir::Etc::Parts "$private/parts";
+	Dir::Etc::Preferences "$private/preferences";
+	Dir::Etc::PreferencesParts "$private/prefs.d";
+	Dir::State::Lists "$private/lists";
+	Dir::State::status "$private/status";
+	Dir::Cache "$private/cache";
+	APT::Architecture "$host_arch";
+	APT::Architectures { "$host_arch"; "riscv64"; };
+	APT::Sandbox::User "root";
+	Acquire::Languages "none";
+	$proxy
+	EOM
+	log "apt-get update (private: trixie riscv64)"
+	APT_CONFIG=$private/apt.conf apt-get update -qq ||
+		die "apt-get update with $private/apt.conf failed"
+}
+private_apt
+
+# via APT CMD...: run an apt command with the host's configuration ("host")
+# or the private one ("private").
+via() {
+	local apt=$1
+	shift
+	case $apt in
+	host) "$@" ;;
+	private) APT_CONFIG=$private/apt.conf "$@" ;;
+	*) die "via: unknown apt configuration '$apt'" ;;
+	esac
+}
+# Where each guest architecture's packages come from.
+arches=(arm64 riscv64)
+declare -A apt_of=([arm64]=host [riscv64]=private)
+
+mkdir -p "$deps/debs"
 # apt drops to user _apt to download, which cannot write into our tree.
 apt_dl_opts=
 [ "$(id -u)" = 0 ] && apt_dl_opts="-o APT::Sandbox::User=root"
-fetch() {	# fetch DIR PACKAGE...: download and unpack into DIR
-	local p f dir=$1
-	shift
+# fetch APT DIR PACKAGE[:ARCH]...: download (once: build/deps/debs keeps the
+# .deb files) and unpack into DIR. A package without :ARCH is the host's or
+# an "all" one.
+fetch() {
+	local p f pattern apt=$1 dir=$2
+	shift 2
+	mkdir -p "$dir"
 	for p in "$@"; do
-		f=$(ls "$deps/debs/${p%%:*}"_*.deb 2>/dev/null | head -n1 || true)
+		pattern=${p%%:*}_*.deb
+		[ "$p" = "${p%%:*}" ] || pattern=${p%%:*}_*_${p#*:}.deb
+		f=$(ls "$deps/debs/"$pattern 2>/dev/null | head -n1 || true)
 		if [ -z "$f" ]; then
 			log "downloading $p"
-			(cd "$deps/debs" && apt-get download -qq $apt_dl_opts "$p") ||
+			(cd "$deps/debs" && via "$apt" apt-get download -qq $apt_dl_opts "$p") ||
 				die "apt-get download $p failed"
-			f=$(ls "$deps/debs/${p%%:*}"_*.deb | head -n1)
+			f=$(ls "$deps/debs/"$pattern | head -n1)
 		fi
 		dpkg -x "$f" "$dir"
 	done
 }
-rm -rf "$deps/root"
-fetch "$deps/root" busybox-static:arm64 libjson-c-dev:arm64 libjson-c5:arm64
+# first_file PATH...: the first that exists (layouts differ: trixie's
+# packages put everything under usr/).
+first_file() {
+	local f
+	for f in "$@"; do
+		[ -e "$f" ] && { echo "$f"; return; }
+	done
+	die "none of these exists: $*"
+}
 
-# Two unmodified Debian arm64 kernels: bookworm's own 6.1 and the 6.12 that
-# bookworm carries as its newer kernel. Each kernel series is named by the
-# metapackage that points at today's ABI version; the ABI is resolved at run
-# time, never written down here.
-#   SERIES  HEADERS METAPACKAGE
+# The headers' scripts are host programs, from a linux-kbuild package:
+# kbuild_for SERIES ABI prints its tree. The first of linux-kbuild-ABI
+# (bookworm's kernels), linux-kbuild-UPSTREAM+deb12 (trixie's: the same
+# upstream version built for bookworm, since trixie's own needs glibc 2.38),
+# linux-kbuild-SERIES (6.1) and the newest linux-kbuild-SERIES.*+deb12 that
+# the host's sources know (installed on the host, as bookworm's own
+# packages are) or else bookworm-backports (unpacked into build/deps/kbuild).
+kbuild_for() {
+	local series=$1 kabi=$2 p newest
+	newest=$({ apt-cache pkgnames "linux-kbuild-$series."
+		   via private apt-cache pkgnames "linux-kbuild-$series."; } |
+		 grep '+deb12$' | sort -V | tail -n1 || true)
+	for p in "linux-kbuild-$kabi" "linux-kbuild-${kabi%+deb*}+deb12" \
+		 "linux-kbuild-$series" $newest; do
+		if apt-cache show "$p" >/dev/null 2>&1; then
+			if [ ! -d "/usr/lib/$p/scripts" ]; then
+				log "installing host package $p"
+				apt_install "$p"
+			fi
+			echo "/usr/lib/$p"
+			return
+		fi
+		if via private apt-cache show "$p:$host_arch" >/dev/null 2>&1; then
+			fetch private "$deps/kbuild" "$p:$host_arch"
+			echo "$deps/kbuild/usr/lib/$p"
+			return
+		fi
+	done
+	die "no linux-kbuild package for Linux $kabi"
+}
+
+# What Makefile reads back (build/deps/paths.mk), every name qualified by
+# its architecture: KERNELS_<arch>, KDIR_<arch>_<series>, BUSYBOX_<arch>...
+paths=
+
+# Per architecture: busybox and json-c (axvm-ctl is linked statically).
+for arch in "${arches[@]}"; do
+	aroot=$deps/$arch/root
+	rm -rf "$aroot"
+	fetch "${apt_of[$arch]}" "$aroot" "busybox-static:$arch" \
+	      "libjson-c-dev:$arch" "libjson-c5:$arch"
+	jsonc_a=$(find "$aroot/usr/lib" -name libjson-c.a | head -n1)
+	[ -n "$jsonc_a" ] || die "no libjson-c.a in libjson-c-dev:$arch"
+	paths+="BUSYBOX_$arch := $(first_file "$aroot/bin/busybox" "$aroot/usr/bin/busybox")
+JSONC_INC_$arch := $aroot/usr/include
+JSONC_LIB_$arch := $(dirname "$jsonc_a")
+"
+done
+
+# Unmodified Debian kernels: arm64 bookworm's own 6.1 and the 6.12 that
+# bookworm carries as its newer kernel, riscv64 trixie's 6.12. Each series is
+# named by the metapackage that points at today's ABI version; the ABI is
+# resolved at run time, never written down here. The first of an arch is its
+# default. arm64's images are the -unsigned ones (riscv64 has no signed
+# variant).
+#   ARCH     SERIES HEADERS METAPACKAGE        IMAGE PACKAGE (@: the ABI)
 kernels=(
-	"6.1    linux-headers-arm64"
-	"6.12   linux-headers-6.12-arm64"
+	"arm64   6.1    linux-headers-arm64        linux-image-@-arm64-unsigned"
+	"arm64   6.12   linux-headers-6.12-arm64   linux-image-@-arm64-unsigned"
+	"riscv64 6.12   linux-headers-riscv64      linux-image-@-riscv64"
 )
-paths_kernels=
+declare -A series_of
 for k in "${kernels[@]}"; do
-	read -r series meta <<< "$k"
-	kabi=$(apt-cache depends "$meta:arm64" 2>/dev/null |
-	       sed -n 's/.*Depends: linux-headers-\(.*\)-arm64:arm64/\1/p' | head -n1)
-	[ -n "$kabi" ] || die "cannot resolve the arm64 kernel version (apt-cache depends $meta:arm64)"
-	log "arm64 kernel $series: $kabi"
-	# The headers' scripts are host programs: linux-kbuild-6.1 for the
-	# 6.1 series, linux-kbuild-<ABI> for the newer ones.
-	kbuild_pkg=linux-kbuild-$series
-	apt-cache show "linux-kbuild-$kabi" >/dev/null 2>&1 && kbuild_pkg=linux-kbuild-$kabi
-	kbuild=/usr/lib/$kbuild_pkg
-	if [ ! -d "$kbuild/scripts" ]; then
-		log "installing host package $kbuild_pkg"
-		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends "$kbuild_pkg" >/dev/null ||
-			die "apt-get install $kbuild_pkg failed"
-	fi
-	kroot=$deps/linux-$series
+	read -r arch series meta image <<< "$k"
+	apt=${apt_of[$arch]}
+	series_of[$arch]+="$series "
+	kabi=$(via "$apt" apt-cache depends "$meta:$arch" 2>/dev/null |
+	       sed -n "s/.*Depends: linux-headers-\(.*\)-$arch:$arch/\1/p" | head -n1)
+	[ -n "$kabi" ] || die "cannot resolve the $arch kernel version (apt-cache depends $meta:$arch)"
+	log "$arch kernel $series: $kabi"
+	kbuild=$(kbuild_for "$series" "$kabi")
+	kroot=$deps/$arch/linux-$series
 	rm -rf "$kroot"
-	mkdir -p "$kroot"
-	fetch "$kroot" "linux-image-$kabi-arm64-unsigned:arm64" \
-	      "linux-headers-$kabi-arm64:arm64" "linux-headers-$kabi-common"
+	fetch "$apt" "$kroot" "${image/@/$kabi}:$arch" \
+	      "linux-headers-$kabi-$arch:$arch" "linux-headers-$kabi-common"
 
 	# The headers package links scripts/ and tools/ to the host's
 	# linux-kbuild relatively and includes the common tree by absolute
 	# path: point both at what we have.
-	hdr=$kroot/usr/src/linux-headers-$kabi-arm64
-	common=$kroot/usr/src/linux-headers-$kabi-common
+	hdr=$(first_file "$kroot/usr/src/linux-headers-$kabi-$arch")
+	common=$(first_file "$kroot/usr/src/linux-headers-$kabi-common")
 	for d in "$hdr" "$common"; do
 		for l in scripts tools; do
 			rm -f "$d/$l"
@@ -119,14 +245,24 @@ for k in "${kernels[@]}"; do
 	sed -i "s|^include /usr/src/linux-headers-$kabi-common/|include $common/|" "$hdr/Makefile"
 	grep -q "^include $common/Makefile" "$hdr/Makefile" ||
 		die "unexpected layout of $hdr/Makefile"
-	release=$(ls "$kroot/lib/modules")
-	paths_kernels+="KABI_$series := $kabi
-KRELEASE_$series := $release
-KDIR_$series := $hdr
-VMLINUZ_$series := $(ls "$kroot"/boot/vmlinuz-*)
-KMODULES_$series := $kroot/lib/modules/$release
+	modules=$(first_file "$kroot/lib/modules" "$kroot/usr/lib/modules")
+	release=$(ls "$modules")
+	# arm64 boots the compressed vmlinuz, riscv64 its vmlinux (an EFI
+	# image QEMU's -kernel starts directly).
+	image_file=$(ls "$kroot"/boot/vmlinu[xz]-* | head -n1)
+	paths+="KABI_${arch}_$series := $kabi
+KRELEASE_${arch}_$series := $release
+KDIR_${arch}_$series := $hdr
+VMLINUZ_${arch}_$series := $image_file
+KMODULES_${arch}_$series := $modules/$release
 "
 done
+for arch in "${arches[@]}"; do
+	paths+="KERNELS_$arch := ${series_of[$arch]}
+"
+done
+# The layout before arches had their own directories.
+rm -rf "$deps/root" "$deps"/linux-*
 
 # kselftest_harness.h comes from Debian's own kernel source, not a copy of ours.
 ks=$deps/kselftest
@@ -151,13 +287,6 @@ if [ ! -f "$ks/kselftest_harness.h" ]; then
 	rm -f "$f"	# 150 MB we no longer need
 fi
 
-# What the Makefile reads back. The first kernel is the default one.
-cat > "$deps/paths.mk" <<EOM
-KERNELS := $(for k in "${kernels[@]}"; do read -r series _ <<< "$k"; printf '%s ' "$series"; done)
-${paths_kernels}BUSYBOX := $deps/root/bin/busybox
-JSONC_ARM64_INC := $deps/root/usr/include
-JSONC_ARM64_LIB := $deps/root/usr/lib/aarch64-linux-gnu
-KSELFTEST_INC := $ks
-EOM
+printf '%sKSELFTEST_INC := %s\n' "$paths" "$ks" > "$deps/paths.mk"
 echo "$stamp_version" > "$stamp"
 log "ready in $deps"

@@ -17,6 +17,13 @@ TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
 	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools
 
+# riscv64's libjson-c.a is trixie's (bookworm has no riscv64), compiled
+# against glibc 2.41: it calls strtoll and strtoull by their C23 names,
+# which bookworm's riscv64 libc (2.36) lacks. json-c parses base 10 only,
+# where C23 changed nothing, so the old functions stand in for them.
+TOOL_LDFLAGS_riscv64 := -Wl,--defsym=__isoc23_strtoll=strtoll \
+	-Wl,--defsym=__isoc23_strtoull=strtoull
+
 HOST_AXVM_CTL := $(HOST_OUT)/tools/axvm-ctl
 TARGET_AXVM_CTL := $(OUT)/tools/axvm-ctl
 
@@ -30,10 +37,11 @@ $(HOST_AXVM_CTL): $(addprefix $(HOST_OUT)/tools/,$(TOOL_SRCS:.c=.o))
 
 $(OUT)/tools/%.o: $(TOP)/tools/%.c $(DEPS_MK)
 	@mkdir -p $(@D)
-	$(Q)$(CROSS_COMPILE)gcc $(TOOL_CFLAGS) -I$(JSONC_ARM64_INC) -MMD -MP \
+	$(Q)$(CROSS_COMPILE)gcc $(TOOL_CFLAGS) -I$(JSONC_INC) -MMD -MP \
 		-c $< -o $@
 $(TARGET_AXVM_CTL): $(addprefix $(OUT)/tools/,$(TOOL_SRCS:.c=.o))
-	$(Q)$(CROSS_COMPILE)gcc -static -o $@ $^ -L$(JSONC_ARM64_LIB) -ljson-c
+	$(Q)$(CROSS_COMPILE)gcc -static -o $@ $^ -L$(JSONC_LIB) -ljson-c \
+		$(TOOL_LDFLAGS_$(ARCH))
 	@echo "  TOOL     $(patsubst $(TOP)/%,%,$@)"
 
 # The version is compiled in: follow git.

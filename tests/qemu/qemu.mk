@@ -16,7 +16,7 @@ $(OUT)/linux-%/initramfs.cpio.gz: $(OUT)/linux-%/axvm.ko $(FIRMWARE) \
 		$(TARGET_AXVM_CTL) $(HOST_AXVM_CTL) $(INMATE_BINS) $(BENCH_PROGS) \
 		$(SELFTEST_BINS) $(wildcard $(TOP)/tests/qemu/* $(TOP)/configs/$(PLATFORM)/* \
 		$(TOP)/tests/configs/$(PLATFORM)/*)
-	$(Q)$(QEMU_ENV) MODULE='$<' KMODULES='$(KMODULES_$*)' \
+	$(Q)$(QEMU_ENV) MODULE='$<' KMODULES='$(call kvar,KMODULES,$*)' \
 		$(TOP)/tests/qemu/initramfs.sh $@
 	@echo "  INITRD   $(patsubst $(TOP)/%,%,$@)"
 
