@@ -21,19 +21,51 @@
 
 #include "../selftests/axvm_util.h"
 
+#if !defined(__aarch64__) && !defined(__riscv)
+#error "lifecycle.c: no timer counter for this architecture"
+#endif
+
+/* The architecture's timer counter, which counts virtual time under -icount. */
 static uint64_t counter(void)
 {
 	uint64_t v;
 
+#if defined(__aarch64__)
 	asm volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(v));
+#else
+	asm volatile("rdtime %0" : "=r"(v));
+#endif
 	return v;
+}
+
+/* Its rate: arm64's own register; riscv64's comes from the device tree. */
+static uint64_t counter_hz(void)
+{
+	uint64_t freq;
+#if defined(__aarch64__)
+	asm volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+#else
+	size_t size;
+	unsigned char *p = read_whole_file("/proc/device-tree/cpus/timebase-frequency",
+					   &size);
+
+	if (!p || size != 4) {
+		fprintf(stderr, "lifecycle: no timebase-frequency in the device tree\n");
+		exit(1);
+	}
+	/* a big-endian 32-bit cell */
+	freq = (uint64_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+	free(p);
+#endif
+	return freq;
 }
 
 static uint64_t counter_ns(uint64_t ticks)
 {
-	uint64_t freq;
+	static uint64_t freq;
 
-	asm volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+	if (!freq)
+		freq = counter_hz();
 	return ticks * 1000000000ull / freq;
 }
 

@@ -436,7 +436,11 @@ TEST_F(cells, run_that_fails_leaves_nothing)
 	EXPECT_TRUE(cpu_is_online(3));
 }
 
-/* Leaves a pattern in CPU @cpu's FP/SIMD registers and FPCR, from user space. */
+/*
+ * Leaves a pattern in CPU @cpu's FP/SIMD registers and its FP control
+ * register (FPCR; fcsr on riscv64: a rounding mode and flags), from user
+ * space.
+ */
 static void dirty_fpsimd(int cpu)
 {
 	pid_t pid = fork();
@@ -448,12 +452,23 @@ static void dirty_fpsimd(int cpu)
 		CPU_SET(cpu, &set);
 		if (sched_setaffinity(0, sizeof(set), &set))
 			_exit(1);
+#if defined(__aarch64__)
 		asm volatile("mov x9, #0x5a5a\n\t"
 			     ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n\t"
 			     "dup v\\n\\().2d, x9\n\t"
 			     ".endr\n\t"
 			     "mov x9, #0x400000\n\tmsr fpcr, x9"
 			     : : : "x9", "memory");
+#elif defined(__riscv)
+		asm volatile("li t0, 0x5a5a\n\t"
+			     ".irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31\n\t"
+			     "fmv.d.x f\\n, t0\n\t"
+			     ".endr\n\t"
+			     "li t0, 0x3f\n\tcsrw fcsr, t0"
+			     : : : "t0", "memory");
+#else
+#error "cell_test.c: no FP registers to dirty on this architecture"
+#endif
 		_exit(0);
 	}
 	waitpid(pid, NULL, 0);
