@@ -27,11 +27,18 @@ case "$vmmio" in
 esac
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
+[ -d "$TOP/configs/$PLATFORM" ] ||
+	{ echo "initramfs.sh: no configs for $PLATFORM (configs/$PLATFORM)" >&2; exit 1; }
 cp -r "$TOP/configs/$PLATFORM" "$stage/etc/axvm/configs"
-# Configs only the tests use (tests/configs/<platform>) go beside them.
-cp "$TOP/tests/configs/$PLATFORM"/*.json "$stage/etc/axvm/configs/"
+# Configs only the tests use (tests/configs/<platform>, where a platform
+# has any yet) go beside them.
+test_configs=()
+if [ -d "$TOP/tests/configs/$PLATFORM" ]; then
+	test_configs=("$TOP/tests/configs/$PLATFORM"/*.json)
+	cp "${test_configs[@]}" "$stage/etc/axvm/configs/"
+fi
 # Their binary form too, for the selftests that feed the driver directly.
-for f in "$TOP/configs/$PLATFORM"/*.json "$TOP/tests/configs/$PLATFORM"/*.json; do
+for f in "$TOP/configs/$PLATFORM"/*.json "${test_configs[@]}"; do
 	"$HOST_AXVM_CTL" config compile "$f" \
 		-o "$stage/etc/axvm/configs/$(basename "$f" .json).bin"
 done

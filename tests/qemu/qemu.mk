@@ -39,7 +39,8 @@ soak: $(INITRD)
 		$(TOP)/tests/qemu/soak.sh
 
 .PHONY: guest-tests
+GUEST_NAME ?= guest-$(KERNEL)
 guest-tests: $(INITRD)
 	$(Q)$(QEMU_ENV) LOG=$(OUT)/linux-$(KERNEL)/guest-tests.log \
 		EXTRA_APPEND="$(if $(SUITES),axvm_suites=$(SUITES))" \
-		GUEST_NAME=guest-$(KERNEL) $(TOP)/tests/qemu/guest-tests.sh
+		GUEST_NAME='$(GUEST_NAME)' $(TOP)/tests/qemu/guest-tests.sh
