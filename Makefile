@@ -5,7 +5,7 @@
 # needs first (scripts/deps.sh, through the rule for build/deps/paths.mk).
 
 ARCH ?= arm64
-# Every architecture axvm builds for.
+# Every architecture axvm builds for (make all-arches builds each one).
 ARCHES := arm64 riscv64
 ifeq ($(filter $(ARCH),$(ARCHES)),)
 $(error ARCH=$(ARCH) is not one of: $(ARCHES))
@@ -26,8 +26,8 @@ Q := $(if $(V),,@)
 MAKEFLAGS += --no-print-directory
 
 .DEFAULT_GOAL := all
-.PHONY: all deps module firmware tools inmates selftests check demo clean \
-	distclean unit
+.PHONY: all all-arches deps module firmware tools inmates selftests check demo \
+	clean distclean unit
 
 # Dependencies: fetched on demand; paths.mk tells where they are.
 DEPS_MK := $(BUILD)/deps/paths.mk
@@ -81,14 +81,33 @@ include packaging/deb.mk
 
 all: modules firmware tools inmates selftests bench-build
 
-# The guest suite runs once per kernel in CHECK_KERNELS (all of them unless
-# KERNEL or CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each.
+# make all-arches (and make check) builds these parts for every arch in
+# ARCHES, each its own make run (tests/arches-build.sh). riscv64's firmware
+# and inmates join its list as arch/riscv and inmates/lib/riscv come to build.
+ARCH_PARTS := firmware modules tools inmates selftests bench-build
+ARCH_PARTS_arm64 := $(ARCH_PARTS)
+ARCH_PARTS_riscv64 := modules tools selftests bench-build
+ARCHES_ENV = TOP='$(TOP)' ARCHES='$(ARCHES)' ARCH_PARTS='$(ARCH_PARTS)' \
+	$(foreach a,$(ARCHES),ARCH_PARTS_$(a)='$(ARCH_PARTS_$(a))') \
+	ARCHES_LOG_DIR='$(BUILD)'
+all-arches:
+	$(Q)$(ARCHES_ENV) $(TOP)/tests/arches-build.sh
+
+# The arches whose guest suites make check runs (riscv64 joins when its
+# firmware works: make check CHECK_GUEST_ARCHES="arm64 riscv64"). ARCH's
+# runs once per kernel in CHECK_KERNELS (all of them unless KERNEL or
+# CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each; another arch's
+# runs on each of its kernels through its own make: "ARCH,KERNEL" each.
+CHECK_GUEST_ARCHES ?= arm64
 CHECK_KERNELS ?= $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),$(KERNELS))
-GUEST_RUNS = $(foreach k,$(CHECK_KERNELS),$(k),$(call kvar,VMLINUZ,$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
-check: all unit fuzz-build deb $(foreach k,$(CHECK_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
-	$(Q)$(QEMU_ENV) $(DEB_TEST_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' UNIT_OUT='$(UNIT_OUT)' \
-		FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \
-		LOG_DIR=$(OUT) $(TOP)/tests/check.sh
+GUEST_KERNELS = $(if $(filter $(ARCH),$(CHECK_GUEST_ARCHES)),$(CHECK_KERNELS))
+GUEST_RUNS = $(foreach k,$(GUEST_KERNELS),$(k),$(call kvar,VMLINUZ,$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
+OTHER_GUEST_RUNS = $(foreach a,$(filter-out $(ARCH),$(CHECK_GUEST_ARCHES)), \
+	$(foreach k,$(KERNELS_$(a)),$(a),$(k)))
+check: all unit fuzz-build deb $(foreach k,$(GUEST_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
+	$(Q)$(QEMU_ENV) $(DEB_TEST_ENV) $(ARCHES_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' \
+		UNIT_OUT='$(UNIT_OUT)' FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \
+		OTHER_GUEST_RUNS='$(OTHER_GUEST_RUNS)' LOG_DIR=$(OUT) $(TOP)/tests/check.sh
 
 clean:
 	$(Q)rm -rf $(OUT) $(HOST_OUT)

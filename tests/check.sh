@@ -43,6 +43,7 @@ stage() {
 
 echo "TAP version 13"
 stage headers "$top/tests/headers-check.sh"
+stage arches "$top/tests/arches-build.sh"
 for t in "$UNIT_OUT"/test_*; do
 	stage "unit/${t##*/test_}" "$top/tests/run-kselftest.sh" "unit/${t##*/test_}" "$t"
 done
@@ -60,6 +61,14 @@ for run in $GUEST_RUNS; do
 	stage "guest-$kernel" env VMLINUZ="$vmlinuz" INITRD="$initrd" \
 		GUEST_NAME="guest-$kernel" LOG="$LOG_DIR/guest-tests-$kernel.log" \
 		"$top/tests/qemu/guest-tests.sh"
+done
+# Other arches' guest suites (CHECK_GUEST_ARCHES), each through its own make
+# in a clean environment (this one's settings are ARCH's).
+for run in ${OTHER_GUEST_RUNS:-}; do
+	IFS=, read -r arch kernel <<< "$run"
+	stage "guest-$arch-$kernel" env -i PATH="$PATH" HOME="${HOME:-/}" \
+		make -C "$top" -j"$(nproc)" ARCH="$arch" KERNEL="$kernel" \
+		GUEST_NAME="guest-$arch-$kernel" guest-tests
 done
 
 echo "1..$n"
