@@ -14,6 +14,7 @@
 #   AXVM_VERSION    the build's version string (compiled into the module
 #                   by dkms, as it is into the firmware and axvm-ctl)
 #   DEB_ARCH        the Debian architecture of the binaries (arm64)
+#   PLATFORM        whose configs/PLATFORM go in as examples (qemu-arm64)
 #   FIRMWARE        the firmware image to ship
 #   AXVM_CTL        the static axvm-ctl to ship
 #   CROSS_COMPILE   toolchain prefix (strip, and the header scan)
@@ -22,7 +23,7 @@ set -euo pipefail
 umask 022
 
 die() { printf 'build-debs: error: %s\n' "$*" >&2; exit 1; }
-for v in TOP DEB_DIR DEB_VERSION AXVM_VERSION DEB_ARCH FIRMWARE AXVM_CTL \
+for v in TOP DEB_DIR DEB_VERSION AXVM_VERSION DEB_ARCH PLATFORM FIRMWARE AXVM_CTL \
 	 DEB_MAINTAINER; do
 	[ -n "${!v:-}" ] || die "$v is not set (run it through make deb)"
 done
@@ -151,6 +152,6 @@ install -D -m 0644 "$TOP/tools/completion/axvm-ctl.bash" \
 install -D -m 0644 "$TOP/docs/config.schema.json" \
 	"$root/usr/share/axvm/config.schema.json"
 doc_files axvm-tools
-install -m 0644 "$TOP"/configs/qemu-arm64/*.json \
+install -m 0644 "$TOP/configs/$PLATFORM"/*.json \
 	-t "$root/usr/share/doc/axvm-tools/examples" -D
 build axvm-tools "$DEB_ARCH"

@@ -6,7 +6,8 @@
 # against the fetched arm64 headers (DEB_TEST_ENV is what it needs).
 
 DEB_DIR := $(BUILD)/deb
-# The Debian architecture of what $(ARCH) builds (arm64 is both names).
+# The Debian architecture of what $(ARCH) builds (arm64 and riscv64 are
+# both names).
 DEB_ARCH := $(ARCH)
 DEB_MAINTAINER ?= axvm developers <axvm@example.org>
 
@@ -22,7 +23,7 @@ DEB_DOCS := docs/man/axvm-ctl.8 docs/man/axvm.4 tools/completion/axvm-ctl.bash
 DEB_INPUTS := $(TOP)/Kbuild $(TOP)/driver/Kbuild \
 	$(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
 	$(wildcard $(TOP)/include/axvm/*) \
-	$(wildcard $(TOP)/configs/qemu-arm64/*.json) \
+	$(wildcard $(TOP)/configs/$(PLATFORM)/*.json) \
 	$(TOP)/docs/config.schema.json \
 	$(addprefix $(TOP)/,$(DEB_DOCS)) \
 	$(TOP)/VERSION $(TOP)/packaging/build-debs.sh $(TOP)/packaging/dkms.conf.in \
@@ -33,7 +34,7 @@ DEB_INPUTS := $(TOP)/Kbuild $(TOP)/driver/Kbuild \
 # names with it, so each run starts from an empty build/deb.
 deb: $(FIRMWARE) $(TARGET_AXVM_CTL) $(DEB_INPUTS)
 	$(Q)TOP='$(TOP)' DEB_DIR='$(DEB_DIR)' DEB_VERSION='$(DEB_VERSION)' \
-		AXVM_VERSION='$(VERSION)' DEB_ARCH='$(DEB_ARCH)' \
+		AXVM_VERSION='$(VERSION)' DEB_ARCH='$(DEB_ARCH)' PLATFORM='$(PLATFORM)' \
 		FIRMWARE='$(FIRMWARE)' AXVM_CTL='$(TARGET_AXVM_CTL)' \
 		CROSS_COMPILE='$(CROSS_COMPILE)' DEB_MAINTAINER='$(DEB_MAINTAINER)' \
 		$(TOP)/packaging/build-debs.sh
@@ -42,7 +43,7 @@ deb: $(FIRMWARE) $(TARGET_AXVM_CTL) $(DEB_INPUTS)
 # build runs for every fetched kernel.
 DEB_TEST_ENV = TOP='$(TOP)' DEB_DIR='$(DEB_DIR)' DEB_VERSION='$(DEB_VERSION)' \
 	AXVM_VERSION='$(VERSION)' \
-	DEB_ARCH='$(DEB_ARCH)' FIRMWARE='$(FIRMWARE)' \
+	DEB_ARCH='$(DEB_ARCH)' PLATFORM='$(PLATFORM)' FIRMWARE='$(FIRMWARE)' \
 	AXVM_CTL='$(TARGET_AXVM_CTL)' CROSS_COMPILE='$(CROSS_COMPILE)' \
 	KERNEL_ARCH='$(KERNEL_ARCH)' \
 	KDIRS='$(foreach k,$(KERNELS),$(call kvar,KDIR,$(k)))'

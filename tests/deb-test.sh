@@ -19,6 +19,7 @@
 #                  carry (checked if set)
 #   TOP            the source tree (default: this script's parent)
 #   DEB_ARCH       Debian architecture of the binary packages (default arm64)
+#   PLATFORM       whose configs are the examples (default qemu-DEB_ARCH)
 #   KERNEL_ARCH    the kernel's ARCH (default arm64)
 #   CROSS_COMPILE  toolchain prefix (default aarch64-linux-gnu-)
 #                  from axvm-tools as long as they are absent from TOP
@@ -29,6 +30,7 @@ set -uo pipefail
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 DEB_ARCH=${DEB_ARCH:-arm64}
 KERNEL_ARCH=${KERNEL_ARCH:-arm64}
+PLATFORM=${PLATFORM:-qemu-$DEB_ARCH}
 CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}
 KDIRS=${KDIRS:-${KDIR:-}}
 status=0
@@ -77,11 +79,11 @@ done
 # The shared headers: the ones the module build reads, which only the
 # DKMS build below can tell; here, only ones that exist in include/axvm.
 pkg=axvm-firmware
-fw_name=axvm-$KERNEL_ARCH.bin	# what driver/firmware.c requests
+fw_name=axvm-$DEB_ARCH.bin	# what driver/firmware.c requests
 expect "lib/firmware/$fw_name"
 pkg=axvm-tools
 expect usr/sbin/axvm-ctl usr/share/axvm/config.schema.json
-for f in "$TOP"/configs/qemu-arm64/*.json; do
+for f in "$TOP/configs/$PLATFORM"/*.json; do
 	expect "usr/share/doc/axvm-tools/examples/${f##*/}"
 done
 # The man pages and the completion: source in TOP, place in the package.
@@ -229,7 +231,7 @@ if [ -n "${deb[axvm-tools]:-}" ]; then
 	fi
 	same "deb/axvm-tools: config.schema.json" \
 		"$r/usr/share/axvm/config.schema.json" "$TOP/docs/config.schema.json"
-	for f in "$TOP"/configs/qemu-arm64/*.json; do
+	for f in "$TOP/configs/$PLATFORM"/*.json; do
 		same "deb/axvm-tools: example ${f##*/}" \
 			"$r/usr/share/doc/axvm-tools/examples/${f##*/}" "$f"
 	done
