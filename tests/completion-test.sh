@@ -145,14 +145,18 @@ run_checks() {
 	expect firmware_check_files 'axvm-ctl firmware check ' 'a.json b.txt sub'
 	expect config_compile_output 'axvm-ctl config compile a.json -o ' 'a.json b.txt sub'
 	expect config_create_sysroot 'axvm-ctl config create --sysroot ' 'sub'
+	expect config_create_arch 'axvm-ctl config create --arch ' 'arm64 riscv64'
+	expect hardware_check_sysroot 'axvm-ctl hardware check --sysroot ' 'sub'
+	expect hardware_check_arch 'axvm-ctl hardware check --arch r' 'riscv64'
+	expect hardware_check_after_arch 'axvm-ctl hardware check --arch arm64 ' 'a.json sub'
 
 	expect info_options 'axvm-ctl info -' '--help --json'
 	expect cell_list_options 'axvm-ctl cell list --' '--help --json'
 	expect console_options 'axvm-ctl console rtos -' '--follow --help -f'
 	expect config_check_options 'axvm-ctl config check -' '--help --system'
 	expect config_compile_options 'axvm-ctl config compile a.json -' '--help -o'
-	expect config_create_options 'axvm-ctl config create -' '--help --hypervisor-size --sysroot -o'
-	expect hardware_check_options 'axvm-ctl hardware check -' '--help --json'
+	expect config_create_options 'axvm-ctl config create -' '--arch --help --hypervisor-size --sysroot -o'
+	expect hardware_check_options 'axvm-ctl hardware check -' '--arch --help --json --sysroot'
 	expect disable_options 'axvm-ctl disable -' '--help'
 
 	# Every verb and option that the program's --help lists is completed.

@@ -50,8 +50,9 @@ fi
 has reference_facts "$tmp/ref.json" \
 	'"memory": { "phys": "0x70000000", "size": "0x400000" }' \
 	'"debug_console": { "type": "pl011", "address": "0x9000000" }' \
-	'"cpus": 4,' '"distributor": "0x8000000"' '"redistributors": "0x80a0000"' \
-	'"its": "0x8080000"' '"maintenance_interrupt": 25' '"cpus": "0-3"'
+	'"cpus": 4,' '"distributor": "0x08000000"' '"redistributors": "0x080a0000"' \
+	'"redistributor_size": "15744K"' '"its": "0x08080000"' \
+	'"maintenance_interrupt": 25' '"cpus": "0-3"' '"arch": "arm64"'
 has reference_memory "$tmp/ref.json" \
 	'"phys": "0x40000000", "size": "0x30000000"' \
 	'"phys": "0x70400000", "size": "0xfc00000"' \

@@ -15,6 +15,8 @@
 
 #include <axvm/config.h>
 
+#include "machine.h"
+
 struct json_object;
 struct parser;
 
@@ -45,6 +47,18 @@ struct console_kind {
  * @uname:          what uname(2) calls such a machine.
  * @is_cpu:         does the device tree's CPU node @node say this
  *                  architecture (for a copy of another machine's files)?
+ * @visit:          claims the device tree nodes that are the
+ *                  architecture's (its interrupt controller, its platform
+ *                  firmware's) for machine_survey(): NODE_COMMON for the
+ *                  others.
+ * @survey:         after the walk, fills @m's platform (the interrupt
+ *                  controller's part) and debug_console; returns the
+ *                  number of problems (said on stderr if @report).
+ * @hardware_items: `hardware check`'s items (checklist.h) about the CPUs,
+ *                  the kernel and the interrupt controller.
+ * @config_items:   those holding system config @s's platform against @m.
+ * @kernel_symbols: what the driver looks up in kallsyms besides
+ *                  kallsyms_lookup_name; NULL at the end.
  */
 struct arch_ops {
 	__u32 id;
@@ -56,6 +70,12 @@ struct arch_ops {
 	__u64 image_address;
 	const char *uname;
 	bool (*is_cpu)(const char *node);
+	enum machine_node (*visit)(struct machine *m, const char *node);
+	int (*survey)(struct machine *m, bool report);
+	void (*hardware_items)(const struct machine *m);
+	void (*config_items)(const struct axvm_system_config *s,
+			     const struct machine *m);
+	const char *const *kernel_symbols;
 };
 
 /* Called once by each arch_<name>.c, at start-up: ARCH_REGISTER(its table). */

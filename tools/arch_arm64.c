@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * arm64 in axvm-ctl (arch.h): a GICv3 platform, the PL011 console.
+ * arm64 in axvm-ctl (arch.h): a GICv3 platform, the PL011 console, a
+ * Linux started at EL2 without VHE and without KVM.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <axvm/arch.h>
 #include <axvm/arch/arm64/hypercall.h>
 
 #include "arch.h"
+#include "checklist.h"
 #include "config.h"
 #include "devicetree.h"
 #include "json_parse.h"
@@ -80,6 +83,127 @@ static bool is_cpu(const char *node)
 	return dt_has_prop(node, "enable-method") || !strncmp(compat, "arm,", 4);
 }
 
+/*
+ * The GICv3: its own frames are emulated or the hypervisor's, so they are
+ * no device of the root's; its children (the ITS) are.
+ */
+static enum machine_node visit(struct machine *m, const char *node)
+{
+	struct axvm_gicv3 *g = &m->platform.arch.gicv3;
+	uint64_t addr, size;
+
+	if (dt_compatible(node, "arm,gic-v3")) {
+		if (!*m->irqchip) {
+			snprintf(m->irqchip, sizeof(m->irqchip), "%s", node);
+			if (dt_reg(node, 0, &addr, &size) == 1)
+				g->gicd_base = addr;
+			if (g->gicd_base && dt_reg(node, 1, &addr, &size) == 1) {
+				g->gicr_base = addr;
+				g->gicr_size = size;
+			}
+		}
+		return NODE_DESCEND;
+	}
+	if (dt_compatible(node, "arm,gic-v3-its") && !g->gits_base &&
+	    dt_reg(node, 0, &addr, &size) == 1)
+		g->gits_base = addr;
+	return NODE_COMMON;
+}
+
+static unsigned int gicr_regions(const char *gic)
+{
+	uint8_t regions[4];
+
+	if (*gic && dt_prop(gic, "#redistributor-regions", regions, 4) == 4)
+		return (unsigned int)dt_read_cells(regions, 1);
+	return 1;
+}
+
+/* The GIC's own interrupt (the maintenance PPI), as an INTID. */
+static unsigned int maintenance_intid(const char *gic)
+{
+	uint8_t cells[12];
+
+	if (dt_prop(gic, "interrupts", cells, sizeof(cells)) != 12 ||
+	    dt_read_cells(cells, 1) != 1)
+		return GIC_MAINTENANCE_PPI;
+	return 16 + (unsigned int)dt_read_cells(cells + 4, 1);
+}
+
+static int survey(struct machine *m, bool report)
+{
+	const struct axvm_gicv3 *g = &m->platform.arch.gicv3;
+	uint64_t addr, size;
+	int problems = 0;
+
+	m->platform.irqchip = AXVM_IRQCHIP_GICV3;
+	if (!*m->irqchip || !g->gicd_base || !g->gicr_base)
+		problems += machine_problem(report, "%s: no GICv3 (compatible \"arm,gic-v3\") "
+					    "with distributor and redistributor regions; "
+					    "axvm needs a GICv3", dt_base());
+	if (gicr_regions(m->irqchip) > 1)
+		problems += machine_problem(report, "%s%s: %u redistributor regions; axvm "
+					    "supports one", dt_base(), m->irqchip,
+					    gicr_regions(m->irqchip));
+	m->platform.arch.gicv3.maintenance_irq = maintenance_intid(m->irqchip);
+	/* The hypervisor writes to a PL011 itself. */
+	if (*m->console_node && dt_compatible(m->console_node, "arm,pl011") &&
+	    dt_reg(m->console_node, 0, &addr, &size) == 1) {
+		m->debug_console.type = AXVM_CONSOLE_PL011;
+		m->debug_console.address = addr;
+	}
+	return problems;
+}
+
+static void hardware_items(const struct machine *m)
+{
+	const struct axvm_gicv3 *g = &m->platform.arch.gicv3;
+	unsigned int regions = gicr_regions(m->irqchip);
+	int el2 = file_has("/dev/kmsg", "started at EL2");
+	int vhe = file_has("/dev/kmsg", "Virtualization Host Extensions");
+	int kvm = file_has("/proc/cmdline", "kvm-arm.mode=none");
+
+	item("booted at EL2", el2 == 1,
+	     "boot Linux at EL2 (hypervisor mode) from the firmware or boot loader",
+	     el2 < 0 ? "cannot read the kernel log (run as root)" :
+	     el2 ? "the kernel reports its CPUs started at EL2" :
+		   "the kernel does not report starting at EL2");
+	item("not running with VHE", vhe == 0,
+	     "a VHE kernel owns EL2 itself: boot with kvm-arm.mode=none on a CPU without VHE",
+	     vhe > 0 ? "the kernel runs at EL2 with VHE" : "no VHE in use");
+	item("KVM keeps out of EL2", kvm == 1,
+	     "add kvm-arm.mode=none to the kernel command line",
+	     kvm == 1 ? "kvm-arm.mode=none is on the command line" :
+			"kvm-arm.mode=none is not on the command line");
+	item("GICv3 interrupt controller", *m->irqchip && g->gicd_base && g->gicr_base &&
+	     regions == 1,
+	     "axvm needs a GICv3 (arm,gic-v3) with one redistributor region",
+	     *m->irqchip ? "%s: distributor 0x%llx, redistributors 0x%llx (%llu KiB, %u region%s), "
+			   "ITS 0x%llx" : "no arm,gic-v3 node in the device tree%s",
+	     m->irqchip, (unsigned long long)g->gicd_base, (unsigned long long)g->gicr_base,
+	     (unsigned long long)(g->gicr_size >> 10), regions,
+	     regions == 1 ? "" : "s", (unsigned long long)g->gits_base);
+}
+
+static void config_items(const struct axvm_system_config *s, const struct machine *m)
+{
+	const struct axvm_gicv3 *c = &s->system.platform.arch.gicv3;
+	const struct axvm_gicv3 *g = &m->platform.arch.gicv3;
+
+	item("config: GIC addresses", c->gicd_base == g->gicd_base &&
+	     c->gicr_base == g->gicr_base && c->gits_base == g->gits_base,
+	     "copy the device tree's addresses into platform.gic (axvm-ctl config "
+	     "create writes them)",
+	     "config: distributor 0x%llx, redistributors 0x%llx, ITS 0x%llx; "
+	     "device tree: 0x%llx, 0x%llx, 0x%llx",
+	     (unsigned long long)c->gicd_base, (unsigned long long)c->gicr_base,
+	     (unsigned long long)c->gits_base, (unsigned long long)g->gicd_base,
+	     (unsigned long long)g->gicr_base, (unsigned long long)g->gits_base);
+}
+
+/* Entering EL2 goes through the hyp stub's vectors (driver/arm64.c). */
+static const char *const kernel_symbols[] = { "__hyp_stub_vectors", NULL };
+
 static const struct arch_ops arm64 = {
 	.id = AXVM_ARCH_ARM64,
 	.consoles = consoles,
@@ -89,5 +213,10 @@ static const struct arch_ops arm64 = {
 	.image_address = 0x40000000,	/* QEMU virt's RAM: inmates/lib/arm64 */
 	.uname = "aarch64",
 	.is_cpu = is_cpu,
+	.visit = visit,
+	.survey = survey,
+	.hardware_items = hardware_items,
+	.config_items = config_items,
+	.kernel_symbols = kernel_symbols,
 };
 ARCH_REGISTER(arm64);

@@ -6,6 +6,7 @@
 #ifndef AXVM_CTL_H
 #define AXVM_CTL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ extern const struct verb verb_enable, verb_disable, verb_firmware_check,
 /* util.c */
 extern const char *progname;
 void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void verror(const char *fmt, va_list args) __attribute__((format(printf, 1, 0)));
 void *read_file(const char *path, size_t max_size, size_t *size);
 int usage_error(const struct verb *verb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -8,9 +8,12 @@
  *            no-map reserved-memory node named axvm*) holds the hypervisor
  *            (the first HYPERVISOR-SIZE of it) and the rest is the root's
  *            loadable memory that cells are carved from. Other
- *            reserved-memory nodes stay the root's (its drivers use them).
- *   console  the PL011 that /chosen/stdout-path names, if it is one.
- *   GIC      distributor, redistributor region, ITS, maintenance PPI.
+ *            reserved-memory nodes stay the root's (its drivers use them),
+ *            the platform firmware's own memory is nobody's.
+ *   console  the one the hypervisor can use, as the architecture says
+ *            (e.g. the PL011 that /chosen/stdout-path names).
+ *   platform the interrupt controller and what else the architecture
+ *            reads (arch.h), printed as `config show` prints it.
  *   devices  every other memory-mapped "reg" and every PCI window,
  *            page-aligned and merged, given to the root.
  * The result goes through the same conversion and validator as any config
@@ -22,6 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <axvm/arch.h>
+
+#include "arch.h"
 #include "axvm-ctl.h"
 #include "config.h"
 #include "devicetree.h"
@@ -39,30 +45,32 @@ static void region(FILE *out, bool *first, const char *comment, uint64_t start,
 	*first = false;
 }
 
+static void write_console(FILE *out, const struct axvm_console *con)
+{
+	if (con->type == AXVM_CONSOLE_NONE)
+		fprintf(out, "\t\"debug_console\": \"none\",\n");
+	else if (con->address)
+		fprintf(out, "\t\"debug_console\": { \"type\": \"%s\", \"address\": \"0x%llx\" },\n",
+			console_name(con->type), (unsigned long long)con->address);
+	else
+		fprintf(out, "\t\"debug_console\": { \"type\": \"%s\" },\n",
+			console_name(con->type));
+}
+
 static void write_json(FILE *out, struct machine *m, uint64_t hv, uint64_t hv_size,
 		       struct range_list *free_ram)
 {
 	bool first = true;
 
 	fprintf(out, "{\n\t\"comment\": \"written by axvm-ctl config create from this machine's "
-		"device tree and /proc/iomem\",\n\t\"type\": \"system\",\n\t\"arch\": \"arm64\",\n");
+		"device tree and /proc/iomem\",\n\t\"type\": \"system\",\n\t\"arch\": \"%s\",\n",
+		axvm_arch_name(m->arch->id));
 	fprintf(out, "\t\"hypervisor\": {\n\t\t\"memory\": { \"phys\": \"0x%llx\", \"size\": \"0x%llx\" }\n\t},\n",
 		(unsigned long long)hv, (unsigned long long)hv_size);
-	if (m->console)
-		fprintf(out, "\t\"debug_console\": { \"type\": \"pl011\", \"address\": \"0x%llx\" },\n",
-			(unsigned long long)m->console);
-	else
-		fprintf(out, "\t\"debug_console\": \"none\",\n");
-	fprintf(out, "\t\"platform\": {\n\t\t\"cpus\": %u,\n\t\t\"gic\": {\n"
-		"\t\t\t\"version\": 3,\n\t\t\t\"distributor\": \"0x%llx\",\n"
-		"\t\t\t\"redistributors\": \"0x%llx\",\n\t\t\t\"redistributor_size\": \"0x%llx\",\n",
-		m->cpus, (unsigned long long)m->gicd, (unsigned long long)m->gicr,
-		(unsigned long long)m->gicr_size);
-	if (m->its)
-		fprintf(out, "\t\t\t\"its\": \"0x%llx\",\n", (unsigned long long)m->its);
-	fprintf(out, "\t\t\t\"maintenance_interrupt\": %u\n\t\t}\n\t},\n", m->maintenance);
-	fprintf(out, "\t\"root_cell\": {\n\t\t\"name\": \"linux\",\n\t\t\"cpus\": \"0-%u\",\n"
-		"\t\t\"memory\": [", m->cpus - 1);
+	write_console(out, &m->debug_console);
+	config_print_platform(out, &m->platform, m->arch->id);
+	fprintf(out, ",\n\t\"root_cell\": {\n\t\t\"name\": \"linux\",\n\t\t\"cpus\": \"0-%u\",\n"
+		"\t\t\"memory\": [", m->platform.num_cpus - 1);
 	for (unsigned int i = 0; i < m->linux_ram.count; i++)
 		region(out, &first, "Linux's RAM", m->linux_ram.r[i].start,
 		       m->linux_ram.r[i].end, "\"read\", \"write\", \"execute\", \"dma\"");
@@ -97,9 +105,9 @@ static int place_hypervisor(struct range_list *free_ram, uint64_t size, uint64_t
 	return -1;
 }
 
-static int generate(FILE *out, uint64_t hv_size)
+static int generate(FILE *out, uint64_t hv_size, const struct arch_ops *arch)
 {
-	struct machine m = { 0 };
+	struct machine m = { .arch = arch };
 	struct range_list free_ram = { 0 };
 	uint64_t hv;
 	int status = EXIT_FAILED;
@@ -113,15 +121,15 @@ static int generate(FILE *out, uint64_t hv_size)
 		      (unsigned long long)(hv_size >> 10));
 		goto out;
 	}
-	/* Devices: not the RAM, not the GIC frames the hypervisor emulates. */
+	/* Devices: not the RAM (the architecture kept its own nodes out). */
 	ranges_merge(&m.devices, PAGE);
 	ranges_merge(&m.linux_ram, PAGE);
 	ranges_merge(&m.reserved, PAGE);
 	for (unsigned int i = 0; i < m.dt_ram.count; i++)
 		ranges_subtract(&m.devices, m.dt_ram.r[i].start, m.dt_ram.r[i].end);
-	if (!m.console && *m.console_node)
-		fprintf(stderr, "%s: note: the console %s is not a PL011; the config has no "
-			"debug console\n", progname, m.console_node);
+	if (m.debug_console.type == AXVM_CONSOLE_NONE && *m.console_node)
+		fprintf(stderr, "%s: note: the console %s is none the hypervisor can write "
+			"to; the config has no debug console\n", progname, m.console_node);
 	write_json(out, &m, hv, hv_size, &free_ram);
 	status = EXIT_OK;
 out:
@@ -132,7 +140,8 @@ out:
 
 static int run_create(int argc, char **argv)
 {
-	const char *out_path = NULL;
+	const char *out_path = NULL, *arch_name = NULL;
+	const struct arch_ops *arch;
 	uint64_t hv_size = 4ull << 20;
 	struct config_blob blob = { 0 };
 	struct axvm_report report = stderr_report("generated config");
@@ -152,17 +161,22 @@ static int run_create(int argc, char **argv)
 						   "of 2M, e.g. 4M", argv[i]);
 		} else if (!strcmp(argv[i], "--sysroot") && i + 1 < argc) {
 			sysroot = argv[++i];
+		} else if (!strcmp(argv[i], "--arch") && i + 1 < argc) {
+			arch_name = argv[++i];
 		} else {
 			return usage_error(&verb_config_create, "unexpected argument \"%s\"",
 					   argv[i]);
 		}
 	}
+	arch = machine_arch_or_usage(arch_name, &verb_config_create);
+	if (!arch)
+		return EXIT_USAGE;
 	mem = open_memstream(&text, &len);
 	if (!mem) {
 		error("out of memory");
 		return EXIT_FAILED;
 	}
-	status = generate(mem, hv_size);
+	status = generate(mem, hv_size, arch);
 	fclose(mem);
 	if (status != EXIT_OK)
 		goto out;
@@ -187,17 +201,19 @@ out:
 
 const struct verb verb_config_create = {
 	.name = "config create",
-	.args = "[-o FILE] [--hypervisor-size SIZE] [--sysroot DIR]",
+	.args = "[-o FILE] [--hypervisor-size SIZE] [--sysroot DIR] [--arch ARCH]",
 	.summary = "write a system config for the running machine",
 	.help = "Reads the device tree (/sys/firmware/devicetree/base), /proc/iomem\n"
 		"and the possible CPUs: Linux's RAM stays the root's; RAM Linux does not\n"
 		"use (kept by mem= or a no-map reserved-memory node named axvm@...)\n"
 		"takes the hypervisor (SIZE, default 4M, 2 MiB aligned) and the rest\n"
-		"is the root's loadable memory for cells; the PL011 of stdout-path is\n"
-		"the debug console; the GICv3 and its ITS fill in platform.gic; every\n"
-		"other memory-mapped device and PCI window goes to the root. The result\n"
-		"passes `config check` before it is written (to FILE, or standard\n"
-		"output). Needs root (for /proc/iomem). --sysroot reads the files from\n"
-		"a copy of another machine's, e.g. DIR/proc/iomem.\n",
+		"is the root's loadable memory for cells; the debug console and the\n"
+		"platform (the interrupt controller...) are read as the architecture\n"
+		"has them (see axvm-ctl(8)); every other memory-mapped device and PCI\n"
+		"window goes to the root. The result passes `config check` before it\n"
+		"is written (to FILE, or standard output). Needs root (for\n"
+		"/proc/iomem). --sysroot reads the files from a copy of another\n"
+		"machine's, e.g. DIR/proc/iomem; --arch names its architecture when\n"
+		"its device tree does not say.\n",
 	.run = run_create,
 };

@@ -71,6 +71,11 @@ bool config_parse_number(const char *s, uint64_t *out);
 
 /** config_print_json() - write a blob as normalised JSON. */
 void config_print_json(FILE *out, const struct config_blob *blob);
+/*
+ * The "platform" object of a system config for architecture @arch_id, as
+ * config_print_json() writes it: one tab in, no comma or newline after.
+ */
+void config_print_platform(FILE *out, const struct axvm_platform *p, __u32 arch_id);
 /* Values as config_print_json() writes them: "0x08000000", "512K". */
 void config_print_addr(FILE *out, uint64_t addr);
 void config_print_size(FILE *out, uint64_t size);

@@ -121,10 +121,21 @@ static void print_cell(FILE *out, const struct axvm_cell_desc *cell,
 	config_print_addr(out, cell->entry);
 }
 
+void config_print_platform(FILE *out, const struct axvm_platform *p, __u32 arch_id)
+{
+	const struct arch_ops *arch = arch_by_id(arch_id);
+
+	fprintf(out, "\t\"platform\": {\n\t\t\"cpus\": %u", p->num_cpus);
+	if (arch) {
+		fprintf(out, ",\n");
+		arch->print_platform(out, p);
+	}
+	fprintf(out, "\n\t}");
+}
+
 void config_print_json(FILE *out, const struct config_blob *blob)
 {
 	const struct axvm_config_header *h = blob->data;
-	const struct arch_ops *arch = arch_by_id(h->arch);
 
 	fprintf(out, "{\n\t\"type\": \"%s\",\n\t\"arch\": \"%s\",\n",
 		blob->is_system ? "system" : "cell", axvm_arch_name(h->arch));
@@ -138,12 +149,9 @@ void config_print_json(FILE *out, const struct config_blob *blob)
 		config_print_size(out, s->system.hypervisor_size);
 		fprintf(out, " } },\n\t\"debug_console\": ");
 		print_console(out, &s->system.debug_console);
-		fprintf(out, ",\n\t\"platform\": {\n\t\t\"cpus\": %u", p->num_cpus);
-		if (arch) {
-			fprintf(out, ",\n");
-			arch->print_platform(out, p);
-		}
-		fprintf(out, "\n\t},\n\t\"root_cell\": {\n");
+		fprintf(out, ",\n");
+		config_print_platform(out, p, h->arch);
+		fprintf(out, ",\n\t\"root_cell\": {\n");
 		print_cell(out, &s->root_cell, "\t\t", true);
 		fprintf(out, "\n\t}\n}\n");
 	} else {

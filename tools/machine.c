@@ -2,9 +2,12 @@
 /*
  * What the running machine has, from its device tree, /proc/iomem and the
  * possible CPUs: for `config create` and `hardware check` (machine.h).
+ * The interrupt controller, the console the hypervisor can use and what
+ * else only its architecture knows are the architecture's to read (arch.h).
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +25,10 @@ static void node_label(const char *path, char *label, size_t size)
 	snprintf(label, size, "%s", name && name[1] ? name + 1 : path);
 }
 
-/* Adds every memory-mapped reg entry of @node to @list. */
-static void add_regs(const char *node, struct range_list *list)
+void machine_add_regs(const char *node, struct range_list *list)
 {
 	char label[RANGE_LABEL];
 	uint64_t addr, size;
-
 	int found;
 
 	node_label(node, label, sizeof(label));
@@ -57,23 +58,28 @@ static void add_pci_windows(const char *node, struct range_list *list)
 	}
 }
 
-static bool is_gicv3(const char *node)
-{
-	return dt_compatible(node, "arm,gic-v3");
-}
-
-/* One node of the walk: sort it into RAM, reserved, GIC or devices. */
+/*
+ * One node of the walk: the architecture's (its interrupt controller...),
+ * or sorted into RAM, reserved memory or devices.
+ */
 static bool visit(const char *node, void *arg)
 {
 	struct machine *m = arg;
 	char type[32], label[RANGE_LABEL];
-	uint64_t addr, size;
 
 	if (!dt_enabled(node))
 		return false;
+	switch (m->arch->visit(m, node)) {
+	case NODE_SKIP:
+		return false;
+	case NODE_DESCEND:
+		return true;
+	case NODE_COMMON:
+		break;
+	}
 	dt_string(node, "device_type", type, sizeof(type));
 	if (!strcmp(type, "memory")) {
-		add_regs(node, &m->dt_ram);
+		machine_add_regs(node, &m->dt_ram);
 		return false;
 	}
 	if (!strcmp(node, "/reserved-memory") || !strcmp(node, "/cpus") ||
@@ -81,48 +87,24 @@ static bool visit(const char *node, void *arg)
 		return !strcmp(node, "/reserved-memory");
 	if (!strncmp(node, "/reserved-memory/", 17)) {
 		node_label(node, label, sizeof(label));
-		add_regs(node, !strncmp(label, "axvm", 4) ||
+		machine_add_regs(node, !strncmp(label, "axvm", 4) ||
 			 dt_compatible(node, "axvm,memory") ? &m->axvm_reserved :
 			 &m->reserved);
 		return false;
 	}
-	if (is_gicv3(node)) {
-		/* Its own frames are emulated or the hypervisor's; children (ITS) are not. */
-		if (!*m->gic) {
-			snprintf(m->gic, sizeof(m->gic), "%s", node);
-			if (dt_reg(node, 0, &m->gicd, &size) == 1)
-				dt_reg(node, 1, &m->gicr, &m->gicr_size);
-		}
-		return true;
-	}
-	if (dt_compatible(node, "arm,gic-v3-its") && !m->its &&
-	    dt_reg(node, 0, &addr, &size) == 1)
-		m->its = addr;
 	if (!strcmp(type, "pci")) {
-		add_regs(node, &m->devices);
+		machine_add_regs(node, &m->devices);
 		add_pci_windows(node, &m->devices);
 		return false;	/* PCI functions live in the windows */
 	}
-	add_regs(node, &m->devices);
+	machine_add_regs(node, &m->devices);
 	return true;
-}
-
-/* The GIC's own interrupt (the maintenance PPI), as an INTID. */
-static unsigned int maintenance_intid(const char *gic)
-{
-	uint8_t cells[12];
-
-	if (dt_prop(gic, "interrupts", cells, sizeof(cells)) != 12 ||
-	    dt_read_cells(cells, 1) != 1)
-		return 25;	/* the architecture's recommended PPI */
-	return 16 + (unsigned int)dt_read_cells(cells + 4, 1);
 }
 
 /* /chosen/stdout-path: a path or an alias, maybe with ":options". */
 static void find_console(struct machine *m)
 {
 	char path[PATH_MAX], alias[PATH_MAX];
-	uint64_t size;
 	char *colon;
 
 	dt_string("/chosen", "stdout-path", path, sizeof(path));
@@ -136,8 +118,6 @@ static void find_console(struct machine *m)
 		snprintf(path, sizeof(path), "%s", alias);
 	}
 	snprintf(m->console_node, sizeof(m->console_node), "%s", path);
-	if (*path && dt_compatible(path, "arm,pl011") && dt_reg(path, 0, &m->console, &size) != 1)
-		m->console = 0;
 }
 
 static unsigned int possible_cpus(void)
@@ -212,33 +192,51 @@ const struct arch_ops *machine_arch(void)
 	return arch;
 }
 
+const struct arch_ops *machine_arch_or_usage(const char *name,
+					     const struct verb *verb)
+{
+	const struct arch_ops *arch = name ? arch_by_name(name) : machine_arch();
+
+	if (arch)
+		return arch;
+	if (name)
+		usage_error(verb, "--arch \"%s\": expected one of: %s", name,
+			    arch_names());
+	else
+		usage_error(verb, "neither uname nor the device tree says this "
+			    "machine's architecture: give --arch (one of: %s)",
+			    arch_names());
+	return NULL;
+}
+
+int machine_problem(bool report, const char *fmt, ...)
+{
+	va_list args;
+
+	if (report) {
+		va_start(args, fmt);
+		verror(fmt, args);
+		va_end(args);
+	}
+	return 1;
+}
+
 int machine_survey(struct machine *m, bool report)
 {
-	uint8_t regions[4];
 	int problems = 0;
 
-#define PROBLEM(...) do { if (report) error(__VA_ARGS__); problems++; } while (0)
 	dt_walk("/", visit, m);
 	if (!m->dt_ram.count)
-		PROBLEM("%s: no memory node: is this a device-tree machine?", dt_base());
-	if (!*m->gic || !m->gicd || !m->gicr)
-		PROBLEM("%s: no GICv3 (compatible \"arm,gic-v3\") with distributor and "
-			"redistributor regions; axvm needs a GICv3", dt_base());
-	m->gicr_regions = 1;
-	if (*m->gic && dt_prop(m->gic, "#redistributor-regions", regions, 4) == 4)
-		m->gicr_regions = (unsigned int)dt_read_cells(regions, 1);
-	if (m->gicr_regions > 1)
-		PROBLEM("%s%s: %u redistributor regions; axvm supports one", dt_base(),
-			m->gic, m->gicr_regions);
-	m->maintenance = maintenance_intid(m->gic);
-	m->cpus = possible_cpus();
-	if (!m->cpus)
-		PROBLEM("%s/sys/devices/system/cpu/possible: cannot read the CPU count",
-			sysroot);
+		problems += machine_problem(report, "%s: no memory node: is this a "
+					    "device-tree machine?", dt_base());
+	m->platform.num_cpus = possible_cpus();
+	if (!m->platform.num_cpus)
+		problems += machine_problem(report, "%s/sys/devices/system/cpu/possible: "
+					    "cannot read the CPU count", sysroot);
 	find_console(m);
+	problems += m->arch->survey(m, report);
 	if (read_linux_ram(&m->linux_ram, report))
 		problems++;
-#undef PROBLEM
 	return problems ? -1 : 0;
 }
 
@@ -251,6 +249,8 @@ int machine_free_ram(const struct machine *m, struct range_list *free_ram)
 		ranges_subtract(free_ram, m->linux_ram.r[i].start, m->linux_ram.r[i].end);
 	for (unsigned int i = 0; i < m->reserved.count; i++)
 		ranges_subtract(free_ram, m->reserved.r[i].start, m->reserved.r[i].end);
+	for (unsigned int i = 0; i < m->firmware.count; i++)
+		ranges_subtract(free_ram, m->firmware.r[i].start, m->firmware.r[i].end);
 	/* Pages only: partial pages at the edges are nobody's. */
 	for (unsigned int i = 0; i < free_ram->count; i++) {
 		free_ram->r[i].start = (free_ram->r[i].start + PAGE - 1) & ~(PAGE - 1);
@@ -267,5 +267,6 @@ void machine_release(struct machine *m)
 	ranges_free(&m->linux_ram);
 	ranges_free(&m->reserved);
 	ranges_free(&m->axvm_reserved);
+	ranges_free(&m->firmware);
 	ranges_free(&m->devices);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The running machine as axvm sees it (machine.c): RAM, Linux's part of
- * it, reservations, the GICv3, the console and the device regions.
+ * it, reservations, the interrupt controller and the console as its
+ * architecture reads them (arch.h), and the device regions.
  */
 #ifndef AXVM_CTL_MACHINE_H
 #define AXVM_CTL_MACHINE_H
@@ -10,31 +11,45 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <axvm/config.h>
+
 #include "ranges.h"
 
 #define PAGE		0x1000ull
 
+struct arch_ops;
+
 /*
- * @gic:       the GICv3 node; @gicd, @gicr(+@gicr_size), @its its frames;
- *             @gicr_regions how many redistributor regions it has.
- * @console:   base of the PL011 that /chosen/stdout-path names, or 0;
- *             @console_node is that node whatever it is.
- * @dt_ram:    the device tree's memory nodes.
- * @linux_ram: "System RAM" in /proc/iomem.
+ * @arch:          its architecture; machine_survey() needs it set.
+ * @irqchip:       the interrupt controller's node, "" if none was found.
+ * @platform:      the CPUs and what the architecture read of its
+ *                 interrupt controller, as a system config has them.
+ * @debug_console: the console the hypervisor can use, as the architecture
+ *                 chose it (type none: none); @console_node is the node
+ *                 /chosen/stdout-path names, whatever it is.
+ * @dt_ram:        the device tree's memory nodes.
+ * @linux_ram:     "System RAM" in /proc/iomem.
  * @reserved, @axvm_reserved: reserved-memory nodes, others' and axvm's.
- * @devices:   every other memory-mapped region and PCI window.
+ * @firmware:      memory of the platform's firmware that nobody else may
+ *                 touch (e.g. OpenSBI's): neither the root's nor free.
+ * @devices:       every other memory-mapped region and PCI window.
  */
 struct machine {
-	char gic[PATH_MAX];
-	uint64_t gicd, gicr, gicr_size, its;
-	unsigned int gicr_regions;
-	unsigned int maintenance, cpus;
-	uint64_t console;	/* PL011 base, 0: none */
+	const struct arch_ops *arch;
+	char irqchip[PATH_MAX];
+	struct axvm_platform platform;
+	struct axvm_console debug_console;
 	char console_node[PATH_MAX];
-	struct range_list dt_ram, linux_ram, reserved, axvm_reserved, devices;
+	struct range_list dt_ram, linux_ram, reserved, axvm_reserved, firmware,
+		devices;
 };
 
-struct arch_ops;
+/* What an architecture's visit() makes of a device tree node. */
+enum machine_node {
+	NODE_COMMON,	/* not the architecture's: sorted as any node */
+	NODE_SKIP,	/* the architecture's; no device, nor its children */
+	NODE_DESCEND,	/* the architecture's; its children are sorted */
+};
 
 /*
  * The architecture of the machine whose files axvm-ctl reads (arch.h): the
@@ -43,12 +58,24 @@ struct arch_ops;
  * NULL if neither says.
  */
 const struct arch_ops *machine_arch(void);
+struct verb;
+/*
+ * The architecture --arch @name gives (NULL: the machine's); NULL after a
+ * usage message for @verb when there is none.
+ */
+const struct arch_ops *machine_arch_or_usage(const char *name,
+					     const struct verb *verb);
 
 /*
  * Fills @m as far as the machine allows; 0, or -1 when something is
  * missing or unreadable (said on stderr if @report).
  */
 int machine_survey(struct machine *m, bool report);
+/* For the architectures' survey(): says it on stderr if @report; 1. */
+int machine_problem(bool report, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Adds every memory-mapped reg entry of @node to @list. */
+void machine_add_regs(const char *node, struct range_list *list);
 /* RAM that is neither Linux's nor reserved by others, whole pages. */
 int machine_free_ram(const struct machine *m, struct range_list *free_ram);
 void machine_release(struct machine *m);

@@ -5,14 +5,14 @@
 # One file per architecture (arch.h), every one in every build: a host's
 # axvm-ctl handles the configs of all of them.
 TOOL_ARCH_SRCS := arch_arm64.c arch_riscv64.c
-# The config pipeline with the architectures' tables, and the device tree
-# reader they use: the unit tests and the fuzzers link these too.
+# The config pipeline with the architectures' tables, and what the tables
+# read machines with: the unit tests and the fuzzers link these too.
 TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c \
-	config_print.c config_check.c arch.c $(TOOL_ARCH_SRCS) devicetree.c
-TOOL_SRCS := main.c util.c device.c firmware_check.c config_file.c \
+	config_print.c config_check.c arch.c $(TOOL_ARCH_SRCS) devicetree.c \
+	machine.c ranges.c checklist.c util.c
+TOOL_SRCS := main.c device.c firmware_check.c config_file.c \
 	cmd_firmware.c cmd_enable.c cmd_cell.c cmd_info.c cmd_config.c \
-	cmd_hardware.c exits.c cmd_config_create.c ranges.c machine.c \
-	$(TOOL_CONFIG_SRCS)
+	cmd_hardware.c exits.c cmd_config_create.c $(TOOL_CONFIG_SRCS)
 TOOL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wmissing-prototypes \
 	-Wstrict-prototypes -Wshadow -Wformat=2 -D_GNU_SOURCE \
 	-DAXVM_VERSION='"$(VERSION)"' -I$(TOP)/include -I$(TOP)/tools

@@ -15,15 +15,20 @@
 
 const char *progname = "axvm-ctl";
 
+void verror(const char *fmt, va_list args)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, args);
+	fputc('\n', stderr);
+}
+
 void error(const char *fmt, ...)
 {
 	va_list args;
 
-	fprintf(stderr, "%s: ", progname);
 	va_start(args, fmt);
-	vfprintf(stderr, fmt, args);
+	verror(fmt, args);
 	va_end(args);
-	fputc('\n', stderr);
 }
 
 int usage_error(const struct verb *verb, const char *fmt, ...)

@@ -122,10 +122,13 @@ _axvm_ctl()
     'config check') opts+=' --system' valued='--system -s' ;;
     'config compile') opts+=' -o' valued='-o' ;;
     'config create')
-        opts+=' -o --hypervisor-size --sysroot'
-        valued='-o --hypervisor-size --sysroot'
+        opts+=' -o --hypervisor-size --sysroot --arch'
+        valued='-o --hypervisor-size --sysroot --arch'
         ;;
-    'hardware check') opts+=' --json' ;;
+    'hardware check')
+        opts+=' --json --sysroot --arch'
+        valued='--sysroot --arch'
+        ;;
     esac
 
     # An ADDRESS after IMAGE@ (bash splits words at @): nothing to offer.
@@ -145,7 +148,13 @@ _axvm_ctl()
             { _axvm_ctl_files; return; }
         ;;
     --sysroot)
-        [[ $verb == 'config create' ]] && { _axvm_ctl_dirs; return; }
+        [[ $verb == 'config create' || $verb == 'hardware check' ]] &&
+            { _axvm_ctl_dirs; return; }
+        ;;
+    --arch)
+        # The architectures axvm-ctl has a table for (tools/arch_*.c).
+        [[ $verb == 'config create' || $verb == 'hardware check' ]] &&
+            { COMPREPLY=($(compgen -W 'arm64 riscv64' -- "$cur")); return; }
         ;;
     --hypervisor-size)
         [[ $verb == 'config create' ]] && return
