@@ -5,7 +5,7 @@
 # kernel gets a tree of links to the sources: build/<arch>/linux-<kernel>/src.
 MODULE = $(OUT)/linux-$(KERNEL)/axvm.ko
 MODULES = $(foreach k,$(KERNELS),$(OUT)/linux-$(k)/axvm.ko)
-MODULE_SRCS = $(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
+MODULE_SRCS = $(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[chS])) \
 	$(TOP)/driver/Kbuild
 kbuild_args = -C $(call kvar,KDIR,$(1)) M=$(OUT)/linux-$(1)/src ARCH=$(KERNEL_ARCH) \
 	CROSS_COMPILE=$(CROSS_COMPILE) AXVM_VERSION='$(VERSION)' $(KBUILD_FIXUPS_$(ARCH))

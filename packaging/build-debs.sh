@@ -112,7 +112,7 @@ src=$stage/axvm-dkms/usr/src/axvm-$DEB_VERSION
 mkdir -p "$src/driver"
 cd "$TOP"
 driver_srcs=()
-for f in driver/*.[ch]; do
+for f in driver/*.[chS]; do
 	case "$f" in *.mod.c) continue ;; esac
 	driver_srcs+=("$f")
 done

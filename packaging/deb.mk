@@ -21,7 +21,7 @@ DEB_VERSION := $(shell cat $(TOP)/VERSION)$(if $(DEB_GIT_HASH),+git$(DEB_GIT_COU
 # What goes into the packages besides the two build products.
 DEB_DOCS := docs/man/axvm-ctl.8 docs/man/axvm.4 tools/completion/axvm-ctl.bash
 DEB_INPUTS := $(TOP)/Kbuild $(TOP)/driver/Kbuild \
-	$(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[ch])) \
+	$(filter-out %.mod.c,$(wildcard $(TOP)/driver/*.[chS])) \
 	$(wildcard $(TOP)/include/axvm/*) \
 	$(wildcard $(TOP)/configs/$(PLATFORM)/*.json) \
 	$(TOP)/docs/config.schema.json \

@@ -72,7 +72,7 @@ for pkg in $pkgs; do
 done
 pkg=axvm-dkms
 expect "$src/Kbuild" "$src/dkms.conf" "$src/driver/Kbuild"
-for f in "$TOP"/driver/*.[ch]; do
+for f in "$TOP"/driver/*.[chS]; do
 	case "$f" in *.mod.c) continue ;; esac
 	expect "$src/driver/${f##*/}"
 done
@@ -402,10 +402,10 @@ else
 		fi
 		bdir=$(head -n1 "$cmds")
 		awk -v b="$bdir/" '{ for (i = 1; i <= NF; i++)
-			if (index($i, b) == 1 && $i ~ /\.[ch]$/) print $i }' "$cmds" |
+			if (index($i, b) == 1 && $i ~ /\.[chS]$/) print $i }' "$cmds" |
 			xargs -r realpath -m -s --relative-to="$bdir" |
 			LC_ALL=C sort -u > "$tmp/read-$rel"
-		awk -v p="$src/" 'index($0, p) == 1 && /\.[ch]$/ {
+		awk -v p="$src/" 'index($0, p) == 1 && /\.[chS]$/ {
 			print substr($0, length(p) + 1) }' "$tmp/axvm-dkms.files" |
 			grep -Ev "${foreign:-^$}" > "$tmp/packaged-sources"
 		unread=$(LC_ALL=C comm -23 "$tmp/packaged-sources" "$tmp/read-$rel")
