@@ -133,8 +133,8 @@ fetch() {
 	shift 2
 	mkdir -p "$dir"
 	for p in "$@"; do
-		pattern=${p%%:*}_*.deb
-		[ "$p" = "${p%%:*}" ] || pattern=${p%%:*}_*_${p#*:}.deb
+		pattern="${p%%:*}_*.deb"
+		[ "$p" = "${p%%:*}" ] || pattern="${p%%:*}_*_${p#*:}.deb"
 		f=$(ls "$deps/debs/"$pattern 2>/dev/null | head -n1 || true)
 		if [ -z "$f" ]; then
 			log "downloading $p"
