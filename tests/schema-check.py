@@ -33,8 +33,16 @@ for path in configs:
     report(not errors, "accepts " + os.path.relpath(path, top),
            "\n".join(e.message for e in errors))
 
-rtos = json.load(open(os.path.join(top, "configs", "qemu-arm64", "rtos.json")))
-root = json.load(open(os.path.join(top, "configs", "qemu-arm64", "root.json")))
+
+
+def shipped(platform, name):
+    return json.load(open(os.path.join(top, "configs", platform, name + ".json")))
+
+
+rtos = shipped("qemu-arm64", "rtos")
+root = shipped("qemu-arm64", "root")
+rv_rtos = shipped("qemu-riscv64", "rtos")
+rv_root = shipped("qemu-riscv64", "root")
 
 
 def broken(base, change):
@@ -52,6 +60,16 @@ bad = {
     "missing_cpus": broken(rtos, lambda d: d.pop("cpus")),
     "root_with_entry": broken(root, lambda d: d["root_cell"].update(entry=0)),
     "gic_typo": broken(root, lambda d: d["platform"]["gic"].update(distributer=0)),
+    "arm64_sbi_console": broken(root, lambda d: d.update(debug_console="sbi")),
+    "arm64_with_plic": broken(root, lambda d: d["platform"].update(plic=rv_root["platform"]["plic"])),
+    "riscv64_with_gic": broken(rv_root, lambda d: d["platform"].update(gic=root["platform"]["gic"])),
+    "riscv64_gic_only": broken(rv_root, lambda d: d.update(platform=root["platform"])),
+    "riscv64_no_timebase": broken(rv_root, lambda d: d["platform"].pop("timebase_frequency")),
+    "riscv64_plic_typo": broken(rv_root, lambda d: d["platform"]["plic"].update(source=96)),
+    "riscv64_pl011_debug_console": broken(rv_root, lambda d: d.update(
+        debug_console={"type": "pl011", "address": "0x10000000"})),
+    "riscv64_pl011_cell_console": broken(rv_rtos, lambda d: d.update(console="pl011")),
+    "riscv64_sbi_cell_console": broken(rv_rtos, lambda d: d.update(console={"type": "sbi"})),
 }
 for name, doc in bad.items():
     report(not validator.is_valid(doc), "rejects " + name)
