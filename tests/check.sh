@@ -49,6 +49,7 @@ for t in "$UNIT_OUT"/test_*; do
 done
 stage cli "$top/tests/cli-test.sh"
 stage config-create "$top/tests/config-create-test.sh"
+stage hardware-check "$top/tests/hardware-check-test.sh"
 stage schema "$top/tests/schema-check.py"
 stage man "$top/tests/man-check.sh"
 stage completion "$top/tests/completion-test.sh"

@@ -52,18 +52,51 @@ const char *dt_string(const char *node, const char *prop, char *buf, size_t size
 	return buf;
 }
 
-bool dt_compatible(const char *node, const char *compat)
+bool dt_strings_have(const char *node, const char *prop, const char *s)
 {
 	char list[1024];
-	int n = dt_prop(node, "compatible", list, sizeof(list) - 1);
+	int n = dt_prop(node, prop, list, sizeof(list) - 1);
 
 	/* A list of NUL-terminated strings. */
 	for (int i = 0; i < n; i += (int)strlen(list + i) + 1) {
 		list[n] = '\0';
-		if (!strcmp(list + i, compat))
+		if (!strcmp(list + i, s))
 			return true;
 	}
 	return false;
+}
+
+bool dt_compatible(const char *node, const char *compat)
+{
+	return dt_strings_have(node, "compatible", compat);
+}
+
+struct phandle_search {
+	uint32_t phandle;
+	char *path;
+	size_t size;
+	bool found;
+};
+
+static bool match_phandle(const char *node, void *arg)
+{
+	struct phandle_search *s = arg;
+	uint8_t b[4];
+
+	if (!s->found && dt_prop(node, "phandle", b, 4) == 4 &&
+	    dt_read_cells(b, 1) == s->phandle) {
+		snprintf(s->path, s->size, "%s", node);
+		s->found = true;
+	}
+	return !s->found;
+}
+
+bool dt_find_phandle(uint32_t phandle, char *path, size_t size)
+{
+	struct phandle_search s = { phandle, path, size, false };
+
+	dt_walk("/", match_phandle, &s);
+	return s.found;
 }
 
 bool dt_enabled(const char *node)
@@ -82,23 +115,14 @@ void dt_parent(const char *node, char *parent, size_t size)
 	snprintf(parent, size, "%.*s", (int)len, node);
 }
 
-static unsigned int cells_prop(const char *node, const char *prop, unsigned int def)
-{
-	uint8_t b[4];
-
-	if (dt_prop(node, prop, b, 4) != 4)
-		return def;
-	return (unsigned int)dt_read_cells(b, 1);
-}
-
 unsigned int dt_address_cells(const char *node)
 {
-	return cells_prop(node, "#address-cells", 2);
+	return (unsigned int)dt_number(node, "#address-cells", 2);
 }
 
 unsigned int dt_size_cells(const char *node)
 {
-	return cells_prop(node, "#size-cells", 1);
+	return (unsigned int)dt_number(node, "#size-cells", 1);
 }
 
 uint64_t dt_read_cells(const void *cells, unsigned int n)
@@ -110,6 +134,14 @@ uint64_t dt_read_cells(const void *cells, unsigned int n)
 		v = v << 32 | (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
 		    (uint64_t)p[2] << 8 | p[3];
 	return v;
+}
+
+uint64_t dt_number(const char *node, const char *prop, uint64_t def)
+{
+	uint8_t b[8];
+	int n = dt_prop(node, prop, b, sizeof(b));
+
+	return n == 4 || n == 8 ? dt_read_cells(b, (unsigned int)n / 4) : def;
 }
 
 int dt_translate(const char *bus, uint64_t addr, uint64_t *out)

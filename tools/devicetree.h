@@ -21,14 +21,20 @@ int dt_prop(const char *node, const char *prop, void *buf, size_t size);
 bool dt_has_prop(const char *node, const char *prop);
 /* A string property, or "" (NUL-terminated in @buf). */
 const char *dt_string(const char *node, const char *prop, char *buf, size_t size);
+/* Does the node's string list @prop contain @s? */
+bool dt_strings_have(const char *node, const char *prop, const char *s);
 /* Does the node's "compatible" list contain @compat? */
 bool dt_compatible(const char *node, const char *compat);
+/* The path of the node whose "phandle" is @phandle; false if none. */
+bool dt_find_phandle(uint32_t phandle, char *path, size_t size);
 /* Is the node usable ("status" absent, "okay" or "ok")? */
 bool dt_enabled(const char *node);
 /* The node's parent path ("/" for top-level nodes). */
 void dt_parent(const char *node, char *parent, size_t size);
 /* @n big-endian cells as a number (the low 64 bits of wider ones). */
 uint64_t dt_read_cells(const void *cells, unsigned int n);
+/* A property of one or two cells as a number; @def if absent. */
+uint64_t dt_number(const char *node, const char *prop, uint64_t def);
 /* #address-cells / #size-cells of @node, with the spec's defaults (2, 1). */
 unsigned int dt_address_cells(const char *node);
 unsigned int dt_size_cells(const char *node);
