@@ -33,7 +33,7 @@ expect verb_help 0 '^usage: axvm-ctl enable SYSTEM-CONFIG' "$ctl" enable --help
 expect enable_needs_argument 2 'expected one system config' "$ctl" enable
 expect hardware_check_unknown_option 2 'unknown option "--jsn"' "$ctl" hardware check --jsn
 expect console_unknown_option 2 'unknown option "-x"' "$ctl" console -x
-expect firmware_check_intact 0 'axvm firmware .* for arm64' "$ctl" firmware check "$fw"
+expect firmware_check_intact 0 "axvm firmware .* for ${ARCH:-arm64}" "$ctl" firmware check "$fw"
 expect firmware_check_missing_file 3 "$tmp/nope.bin: cannot open: No such file" \
 	"$ctl" firmware check "$tmp/nope.bin"
 cp "$fw" "$tmp/bad.bin"
