@@ -86,7 +86,7 @@ all: modules firmware tools inmates selftests bench-build
 # and inmates join its list as arch/riscv and inmates/lib/riscv come to build.
 ARCH_PARTS := firmware modules tools inmates selftests bench-build
 ARCH_PARTS_arm64 := $(ARCH_PARTS)
-ARCH_PARTS_riscv64 := modules tools selftests bench-build
+ARCH_PARTS_riscv64 := firmware modules tools selftests bench-build
 ARCHES_ENV = TOP='$(TOP)' ARCHES='$(ARCHES)' ARCH_PARTS='$(ARCH_PARTS)' \
 	$(foreach a,$(ARCHES),ARCH_PARTS_$(a)='$(ARCH_PARTS_$(a))') \
 	ARCHES_LOG_DIR='$(BUILD)'

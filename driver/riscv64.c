@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The riscv64 part of the driver: Linux runs in HS-mode, so the firmware
- * is entered with a plain call through an executable mapping of
- * hypervisor memory, and left with an SBI call of axvm's extension from
+ * is entered through a trampoline of ours that switches to its boot table
+ * (riscv64_entry.S), and left with an SBI call of axvm's extension from
  * VS-mode (include/axvm/arch/riscv64/hypercall.h).
  */
 #include <linux/io.h>
@@ -22,13 +22,16 @@ const u32 axvm_arch_id = AXVM_ARCH_RISCV64;
 struct axvm_symbol axvm_arch_symbols[] = { };
 const unsigned int axvm_arch_symbol_count = ARRAY_SIZE(axvm_arch_symbols);
 
-/* Hypervisor memory, executable, in Linux's address space (V). */
-static void __iomem *hv_exec;
 static u64 hart_of_cpu[NR_CPUS];
 
-typedef long (*axvm_entry_fn)(unsigned long cpu, unsigned long hartid,
-			      unsigned long hv_phys, unsigned long config_size,
-			      unsigned long hv_va);
+/* riscv64_entry.S */
+long axvm_riscv64_enter(unsigned long cpu, unsigned long hartid,
+			unsigned long hv_phys, unsigned long config_size,
+			unsigned long boot_satp, unsigned long entry_phys,
+			unsigned long landing);
+void axvm_riscv64_landing(void);
+
+#define SATP_MODE_SV39	(8ul << 60)
 
 /* The hart id of each possible CPU, from its device-tree node's reg. */
 static int read_hart_ids(void)
@@ -60,35 +63,24 @@ static int read_hart_ids(void)
 
 int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size)
 {
-	int err = read_hart_ids();
-
-	if (err)
-		return err;
-	hv_exec = ioremap_prot(layout->phys, size, pgprot_val(PAGE_KERNEL_EXEC));
-	if (!hv_exec) {
-		pr_err("axvm: enable: cannot map hypervisor memory 0x%llx+0x%llx executable\n",
-		       layout->phys, size);
-		return -ENOMEM;
-	}
-	return 0;
+	return read_hart_ids();
 }
 
 void axvm_arch_release(void)
 {
-	if (hv_exec)
-		iounmap(hv_exec);
-	hv_exec = NULL;
 }
 
+/* The boot table is the entry area's first page, its code follows. */
 long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 {
-	axvm_entry_fn entry = (axvm_entry_fn)((unsigned long)hv_exec +
-					      (layout->entry - layout->phys));
-
-	return entry(cpu, hart_of_cpu[cpu], layout->phys, layout->config_size,
-		     (unsigned long)hv_exec);
+	return axvm_riscv64_enter(cpu, hart_of_cpu[cpu], layout->phys,
+				  layout->config_size,
+				  SATP_MODE_SV39 | (layout->entry >> PAGE_SHIFT),
+				  layout->entry + AXVM_RISCV64_BOOT_TABLE_SIZE,
+				  (unsigned long)axvm_riscv64_landing);
 }
 
+/* t0-t2: the disable call returns through the landing, which uses them. */
 static long sbi_axvm(u64 fn, u64 arg1, u64 arg2)
 {
 	register unsigned long a0 asm("a0") = arg1;
@@ -96,7 +88,8 @@ static long sbi_axvm(u64 fn, u64 arg1, u64 arg2)
 	register unsigned long a6 asm("a6") = fn;
 	register unsigned long a7 asm("a7") = AXVM_RISCV64_SBI_EXT;
 
-	asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a6), "r"(a7) : "memory");
+	asm volatile("ecall" : "+r"(a0), "+r"(a1) : "r"(a6), "r"(a7)
+		     : "t0", "t1", "t2", "memory");
 	return (long)a0;
 }
 
@@ -111,8 +104,9 @@ long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2)
 }
 
 /*
- * The firmware is fetched through the executable mapping: instruction
- * caches must not hold what was there before (data caches are coherent).
+ * The firmware's code was just written through a data mapping: no hart's
+ * instruction cache may hold what was there before (data caches are
+ * coherent).
  */
 void axvm_arch_flush(void *addr, size_t size)
 {

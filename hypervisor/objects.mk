@@ -55,6 +55,7 @@ $(HV_ELF): $(HV_OBJS) $(HV_LDS)
 		-o $@ $(HV_OBJS) -lgcc
 $(FIRMWARE): $(HV_ELF) $(HOST_AXVM_CTL)
 	$(Q)$(HV_OBJCOPY) -O binary $< $@
+	$(Q)$(TOP)/scripts/apply-relocs.py $< $@
 	$(Q)$(HOST_AXVM_CTL) firmware check $@ >/dev/null
 	@echo "  FIRMWARE $(patsubst $(TOP)/%,%,$@) ($$(stat -c %s $@) bytes)"
 

@@ -111,7 +111,6 @@ void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
 	arch_cpu_restore(cpu);
-	csr_write(stvec, cpu->arch.linux_stvec);
 	csr_write(satp, 0);	/* we run 1:1: nothing moves */
 	asm volatile("sfence.vma" ::: "memory");
 	sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, 0, 0, 0);

@@ -21,8 +21,6 @@
 #include <asm/traps.h>
 #include <asm/riscv.h>
 
-extern char __image_start[];
-
 /* Every environment-configuration bit a guest may need (if M-mode lets
  * us): FIOM, CBIE = flush, CBCFE, CBZE, ADUE, PBMTE, STCE. */
 #define HENVCFG_WANTED	((1ull << 0) | (1ull << 4) | (1ull << 6) | \
@@ -40,12 +38,6 @@ struct trap_frame *cpu_frame(struct per_cpu *cpu)
 				     AXVM_FRAME_SIZE);
 }
 
-/* Linux's address of @phys inside hypervisor memory. */
-static u64 linux_address(const struct per_cpu *cpu, u64 phys)
-{
-	return cpu->arch.linux_va + (phys - (u64)(uintptr_t)__image_start);
-}
-
 void gstage_enter(const struct cell *cell)
 {
 	csr_write(hgatp, cell->arch.hgatp);
@@ -58,10 +50,6 @@ static void save_linux_hs_state(struct per_cpu *cpu, struct trap_frame *f)
 	struct arch_per_cpu *a = &cpu->arch;
 
 	a->hartid = f->x[REG_A1];
-	a->linux_va = f->hv_va;
-	a->linux_satp = f->linux_satp;
-	a->linux_stvec = f->linux_stvec;
-	a->linux_sscratch = f->linux_sscratch;
 	a->linux_sie = csr_read(sie);
 	a->linux_hedeleg = csr_read(hedeleg);
 	a->linux_hideleg = csr_read(hideleg);
@@ -103,11 +91,12 @@ int arch_cpu_init(struct per_cpu *cpu)
 	asm volatile("sfence.vma" ::: "memory");
 	csr_write(stvec, (u64)(uintptr_t)trap_vector);
 	plic_cpu_init(cpu);
-	move_linux_into_vs(f);
-
+	/* First: vsie holds only what hideleg delegates. */
 	csr_write(hedeleg, HEDELEG_GUEST);
 	csr_write(hideleg, HIDELEG_VS);
 	csr_write(hcounteren, -1ull);	/* time, cycle, instret: no trap */
+	move_linux_into_vs(f);
+
 	csr_write(hstatus, HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP);
 	gstage_enter(cpu->cell);
 	/*
@@ -125,7 +114,9 @@ int arch_cpu_init(struct per_cpu *cpu)
 void arch_cpu_restore(struct per_cpu *cpu)
 {
 	struct arch_per_cpu *a = &cpu->arch;
-	u64 vsip = csr_read(hvip);
+	/* Read the VS state while hideleg still delegates what it holds. */
+	u64 vsip = csr_read(hvip), vsie = csr_read(vsie);
+	u64 vsstatus = csr_read(vsstatus), vstimecmp = csr_read(vstimecmp);
 
 	csr_write(hstatus, a->linux_hstatus & ~HSTATUS_SPV);
 	csr_write(hedeleg, a->linux_hedeleg);
@@ -133,14 +124,14 @@ void arch_cpu_restore(struct per_cpu *cpu)
 	csr_write(hcounteren, a->linux_hcounteren);
 	csr_write(hgatp, 0);
 	hfence_gvma_all();
-	csr_write(stimecmp, csr_read(vstimecmp));
+	csr_write(stimecmp, vstimecmp);
 	csr_write(vstimecmp, -1ull);
 	csr_write(henvcfg, a->linux_henvcfg);
 	csr_write(hvip, 0);
-	csr_write(sie, csr_read(vsie));
+	csr_write(sie, vsie);
 	if (vsip & IP_VSSIP)
 		csr_set(sip, IE_SSIE);
-	csr_write(sstatus, csr_read(vsstatus) & ~(SR_SIE | SR_SPIE));
+	csr_write(sstatus, vsstatus & ~(SR_SIE | SR_SPIE));
 	csr_set(sstatus, SR_SPP);
 	plic_cpu_exit(cpu);
 }
@@ -149,15 +140,16 @@ void arch_cpu_restore(struct per_cpu *cpu)
 void arch_cpu_leave(struct per_cpu *cpu)
 {
 	struct trap_frame *f = cpu_frame(cpu);
-	u64 satp = csr_read(vsatp), stvec = csr_read(vstvec);
 
+	/* What Linux has now, not what it had when it entered. */
+	f->linux_satp = csr_read(vsatp);
+	f->linux_stvec = csr_read(vstvec);
 	csr_write(sscratch, csr_read(vsscratch));
 	arch_cpu_restore(cpu);
-	f->x[0] += 4;			/* past the ecall */
+	/* f->x[0] is past the ecall already (traps.c). */
 	f->x[REG_A0] = 0;
 	f->x[REG_A1] = 0;
-	leave_to_linux(linux_address(cpu, (u64)(uintptr_t)f), satp,
-		       linux_address(cpu, (u64)(uintptr_t)linux_landing), stvec);
+	leave_to_linux(f);
 }
 
 /*
@@ -167,18 +159,13 @@ void arch_cpu_leave(struct per_cpu *cpu)
  */
 void bootstrap(struct trap_frame *frame)
 {
-	struct per_cpu *cpu = this_cpu();
 	int err = hypervisor_enter((unsigned int)frame->x[REG_A0], frame->x[REG_A3]);
 
 	if (err) {
 		frame->x[REG_A0] = (u64)(long)err;
 		csr_write(sscratch, frame->linux_sscratch);
-		leave_to_linux(frame->hv_va + ((u64)(uintptr_t)frame - frame->hv_pa),
-			       frame->linux_satp,
-			       frame->hv_va + ((u64)(uintptr_t)linux_landing - frame->hv_pa),
-			       frame->linux_stvec);
+		leave_to_linux(frame);
 	}
-	(void)cpu;
 	frame->x[REG_A0] = 0;
 	return_to_guest(frame);
 }

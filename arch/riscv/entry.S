@@ -2,25 +2,24 @@
 /*
  * Entering, trapping into and leaving the firmware in HS-mode.
  *
- * Entry: Linux runs in HS-mode already (the H extension makes S-mode
- * HS-mode), so the driver simply calls axvm_entry through its own
- * executable mapping V of hypervisor memory (include/axvm/arch/riscv64/
- * hypercall.h has the arguments). Still on Linux's page tables, the entry
- * saves the caller's registers, applies the image's relocations (it is
- * position independent and may sit anywhere), writes a one-entry boot
- * table (a gigapage mapping hypervisor memory 1:1) and switches to it.
- * The switch needs no code mapped at both addresses: with stvec pointing
- * at the physical address of the next step, the first fetch at V under the
- * new table takes an instruction page fault (Linux delegates those to
- * S-mode) and lands there, now running 1:1. bootstrap() in C then takes
- * the CPU over and returns into Linux in VS-mode, or goes back into
- * HS-mode Linux the same way in reverse (leave_to_linux) on failure.
+ * Entry (include/axvm/arch/riscv64/hypercall.h has the contract): Linux
+ * runs in HS-mode already, so the driver's trampoline just points stvec at
+ * axvm_entry_code's physical address and satp at boot_table, and its next
+ * instruction fetch faults there: the firmware never runs at an address of
+ * Linux's, and no code has to be mapped at two addresses. The entry code,
+ * running 1:1 on the boot table, saves Linux's registers (all of them but
+ * t0-t2, which carry Linux's satp, stvec and sstatus), applies the
+ * image's relocations (it is position independent and may sit anywhere)
+ * and calls bootstrap() in C, which takes the CPU over and returns into
+ * Linux in VS-mode, or goes back into HS-mode Linux (leave_to_linux) on
+ * failure. Leaving on disable is the same switch in reverse.
  */
 #include <asm/layout.h>
 
 #define R_RISCV_RELATIVE	3
 #define EINVAL			22
 #define PTE_LEAF_RWX		0xcf	/* V R W X A D */
+#define GIB_SHIFT		30
 
 .macro for_regs op, base
 	\op	x1, FRAME_REG(1)(\base)
@@ -67,119 +66,129 @@
 	.section .text.entry, "ax"
 	.option	norvc
 
-/* ---- entry from Linux (HS-mode, Linux's page tables) ----------------- */
-	.globl	axvm_entry
-axvm_entry:
-	li	t0, AXVM_MAX_CPUS
-	bgeu	a0, t0, .Lbad_args
-	slli	t0, a2, 52		/* page aligned */
-	bnez	t0, .Lbad_args
-	srli	t0, a2, 39		/* the boot table is Sv39 */
-	bnez	t0, .Lbad_args
+/*
+ * The boot table: Sv39, the lower 256 GiB mapped 1:1 with gigapages, the
+ * upper half (where every kernel address of Linux lies) not at all, so
+ * that the trampoline's next fetch faults instead of running on.
+ */
+	.align	12
+	.globl	boot_table
+boot_table:
+	.set	gib, 0
+	.rept	256
+	.quad	(gib << (GIB_SHIFT - 2)) | PTE_LEAF_RWX
+	.set	gib, gib + 1
+	.endr
+	.rept	256
+	.quad	0
+	.endr
+
+/*
+ * a0 = CPU number, a1 = hart id, a2 = hypervisor memory, a3 = config
+ * size, a6 = the driver's landing; t0-t2 = Linux's satp, stvec, sstatus.
+ */
+	.globl	axvm_entry_code
+axvm_entry_code:
+	sfence.vma
+	li	t3, AXVM_MAX_CPUS
+	bgeu	a0, t3, .Lbad_cpu
 
 	/* This CPU's frame, at the top of its area after the image. */
-	lla	t0, __memory_end
-	li	t1, AXVM_PERCPU_SIZE
-	mul	t2, a0, t1
-	add	t0, t0, t2
-	add	t0, t0, t1
-	addi	t0, t0, -AXVM_FRAME_SIZE
-	for_regs sd, t0
-	sd	x10, FRAME_REG(10)(t0)
-	sd	x2, FRAME_REG(2)(t0)
-	sd	ra, FRAME_SEPC(t0)	/* Linux resumes at its return address */
-	sd	a2, FRAME_HV_PA(t0)
-	sd	a4, FRAME_HV_VA(t0)
-	csrr	t1, satp
-	sd	t1, FRAME_SATP(t0)
-	csrr	t1, stvec
-	sd	t1, FRAME_STVEC(t0)
-	csrr	t1, sscratch
-	sd	t1, FRAME_SSCRATCH(t0)
-	csrr	t1, sstatus
-	sd	t1, FRAME_SSTATUS(t0)
+	lla	t3, __memory_end
+	li	t4, AXVM_PERCPU_SIZE
+	mul	t5, a0, t4
+	add	t3, t3, t5
+	add	t3, t3, t4
+	addi	t3, t3, -AXVM_FRAME_SIZE
+	for_regs sd, t3
+	sd	x10, FRAME_REG(10)(t3)
+	sd	x2, FRAME_REG(2)(t3)
+	sd	ra, FRAME_SEPC(t3)	/* Linux resumes at its return address */
+	sd	a2, FRAME_HV_PA(t3)
+	sd	a6, FRAME_LANDING(t3)
+	sd	t0, FRAME_SATP(t3)
+	sd	t1, FRAME_STVEC(t3)
+	sd	t2, FRAME_SSTATUS(t3)
+	csrr	t4, sscratch
+	sd	t4, FRAME_SSCRATCH(t3)
 
 	/* Relocate for where the image runs: its physical address. */
-	lla	t1, __rela_start
-	lla	t2, __rela_end
-	lla	t3, __image_start
-1:	bgeu	t1, t2, 2f
-	ld	t4, 0(t1)		/* r_offset */
-	ld	t5, 8(t1)		/* r_info */
-	ld	t6, 16(t1)		/* r_addend */
-	addi	t1, t1, 24
-	addi	t5, t5, -R_RISCV_RELATIVE
-	bnez	t5, 1b
-	add	t6, t6, a2
-	add	t4, t4, t3
-	sd	t6, 0(t4)
+	lla	t4, __rela_start
+	lla	t5, __rela_end
+	lla	t6, __image_start
+1:	bgeu	t4, t5, 2f
+	ld	a4, 0(t4)		/* r_offset */
+	ld	a5, 8(t4)		/* r_info */
+	ld	a7, 16(t4)		/* r_addend */
+	addi	t4, t4, 24
+	addi	a5, a5, -R_RISCV_RELATIVE
+	bnez	a5, 1b
+	add	a7, a7, t6
+	add	a4, a4, t6
+	sd	a7, 0(a4)
 	j	1b
 2:
-	/* The boot table: the gigapage(s) of hypervisor memory, 1:1. */
-	lla	t1, boot_table
-	srli	t2, a2, 30
-	slli	t3, t2, 3
-	add	t3, t3, t1
-	slli	t4, t2, 28
-	ori	t4, t4, PTE_LEAF_RWX
-	sd	t4, 0(t3)
-	addi	t2, t2, 1		/* hypervisor memory may cross a GiB */
-	slli	t3, t2, 3
-	add	t3, t3, t1
-	slli	t4, t2, 28
-	ori	t4, t4, PTE_LEAF_RWX
-	sd	t4, 0(t3)
-	fence	rw, rw
-
-	/* V-based to physical: subtract a4 (V), add a2 (PA). */
-	sub	t5, t0, a4
-	add	t5, t5, a2		/* t5 = the frame, physical */
-	lla	t2, .Lentered
-	sub	t2, t2, a4
-	add	t2, t2, a2
-	csrw	stvec, t2
-	sub	t1, t1, a4
-	add	t1, t1, a2
-	srli	t1, t1, 12
-	li	t2, 8			/* Sv39 */
-	slli	t2, t2, 60
-	or	t1, t1, t2
-	csrw	satp, t1
-	sfence.vma
-	j	.			/* not reached: the fetch faults */
-
-	.align	2
-.Lentered:
-	/* HS-mode, 1:1 on the boot table; the other registers as on entry. */
-	sfence.vma
-	csrw	sscratch, t5
-	mv	sp, t5
-	mv	a0, t5
+	csrw	sscratch, t3
+	mv	sp, t3
+	mv	a0, t3
 	call	bootstrap		/* does not return */
 	j	.
 
-.Lbad_args:
+.Lbad_cpu:	/* nothing saved: straight back */
 	li	a0, -EINVAL
-	ret
-
-/*
- * leave_to_linux(frame_va, satp, landing_va, stvec): the reverse switch.
- * With stvec at linux_landing's address in Linux's mapping, the first fetch
- * here under Linux's satp faults (this physical address is not kernel
- * memory Linux can execute) and lands there.
- */
-	.globl	leave_to_linux
-leave_to_linux:
-	csrw	stvec, a2
-	csrw	satp, a1
+	mv	t3, t0
+	mv	t0, t1
+	mv	t2, ra
+	csrw	stvec, a6
+	csrw	satp, t3
 	sfence.vma
 	j	.
 
-	.align	2
-	.globl	linux_landing
-linux_landing:
-	csrw	stvec, a3
-	restore_frame_and_sret
+/*
+ * leave_to_linux(frame): back to Linux in HS-mode, with the frame's
+ * registers but t0-t2; satp becomes the frame's, and the first fetch
+ * faults into the driver's landing (t0 = Linux's stvec, t2 = where to
+ * resume).
+ */
+	.globl	leave_to_linux
+leave_to_linux:
+	mv	t1, a0
+	ld	t0, FRAME_LANDING(t1)
+	csrw	stvec, t0
+	ld	x1, FRAME_REG(1)(t1)
+	ld	x2, FRAME_REG(2)(t1)
+	ld	x3, FRAME_REG(3)(t1)
+	ld	x4, FRAME_REG(4)(t1)
+	ld	x8, FRAME_REG(8)(t1)
+	ld	x9, FRAME_REG(9)(t1)
+	ld	x10, FRAME_REG(10)(t1)
+	ld	x11, FRAME_REG(11)(t1)
+	ld	x12, FRAME_REG(12)(t1)
+	ld	x13, FRAME_REG(13)(t1)
+	ld	x14, FRAME_REG(14)(t1)
+	ld	x15, FRAME_REG(15)(t1)
+	ld	x16, FRAME_REG(16)(t1)
+	ld	x17, FRAME_REG(17)(t1)
+	ld	x18, FRAME_REG(18)(t1)
+	ld	x19, FRAME_REG(19)(t1)
+	ld	x20, FRAME_REG(20)(t1)
+	ld	x21, FRAME_REG(21)(t1)
+	ld	x22, FRAME_REG(22)(t1)
+	ld	x23, FRAME_REG(23)(t1)
+	ld	x24, FRAME_REG(24)(t1)
+	ld	x25, FRAME_REG(25)(t1)
+	ld	x26, FRAME_REG(26)(t1)
+	ld	x27, FRAME_REG(27)(t1)
+	ld	x28, FRAME_REG(28)(t1)
+	ld	x29, FRAME_REG(29)(t1)
+	ld	x30, FRAME_REG(30)(t1)
+	ld	x31, FRAME_REG(31)(t1)
+	ld	t0, FRAME_STVEC(t1)
+	ld	t2, FRAME_SEPC(t1)
+	ld	t1, FRAME_SATP(t1)
+	csrw	satp, t1
+	sfence.vma
+	j	.
 
 /* ---- traps from the guests -------------------------------------------- */
 /*
@@ -220,8 +229,3 @@ expected_fault_vector:
 	csrw	sepc, t6
 	li	t6, 1
 	sret
-
-	.section .bss.boot, "aw", @nobits
-	.align	12
-boot_table:
-	.skip	4096

@@ -53,6 +53,17 @@ static struct per_cpu *cell_hart(u64 hartid)
 	return cpu && cpu->cell == this_cpu()->cell ? cpu : NULL;
 }
 
+/*
+ * May the caller name @hartid? A hart of its cell, or, for the root, a
+ * hart not under the hypervisor yet (while it is being enabled, Linux's
+ * CPUs enter one at a time; cells' harts are always under it).
+ */
+static bool may_reach(u64 hartid)
+{
+	return cell_hart(hartid) ||
+	       (this_cpu()->cell == &root_cell && !cpu_by_hw_id(hartid));
+}
+
 static bool names_hart(u64 mask, u64 base, u64 hart)
 {
 	return base == HART_MASK_ALL ||
@@ -61,19 +72,26 @@ static bool names_hart(u64 mask, u64 base, u64 hart)
 
 /*
  * Call @fn for every hart of the caller's cell that the SBI hart mask
- * (@mask, @base) names. A mask naming a hart outside the cell is refused
- * with nothing done, as the SBI specification wants for invalid harts.
+ * (@mask, @base) names, and @outside for each one the root names that is
+ * not under the hypervisor yet. A mask naming a hart the caller may not
+ * reach is refused with nothing done, as the SBI specification wants for
+ * invalid harts.
  */
 static long for_each_cell_hart(u64 mask, u64 base,
-			       void (*fn)(struct per_cpu *, void *), void *arg)
+			       void (*fn)(struct per_cpu *, void *),
+			       void (*outside)(u64 hartid, void *), void *arg)
 {
 	struct cell *cell = this_cpu()->cell;
 	unsigned int i;
 
-	if (base != HART_MASK_ALL)
+	if (base != HART_MASK_ALL) {
 		for (i = 0; i < 64; i++)
-			if (((mask >> i) & 1) && !cell_hart(base + i))
+			if (((mask >> i) & 1) && !may_reach(base + i))
 				return SBI_ERR_INVALID_PARAM;
+		for (i = 0; i < 64; i++)
+			if (((mask >> i) & 1) && !cpu_by_hw_id(base + i))
+				outside(base + i, arg);
+	}
 	for (i = 0; i < AXVM_MAX_CPUS; i++) {
 		struct per_cpu *cpu = per_cpu(i);
 
@@ -82,6 +100,13 @@ static long for_each_cell_hart(u64 mask, u64 base,
 			fn(cpu, arg);
 	}
 	return SBI_SUCCESS;
+}
+
+/* A hart of Linux's still outside: the platform's IPI reaches Linux. */
+static void send_ipi_outside(u64 hartid, void *arg)
+{
+	(void)arg;
+	sbi_send_ipi_hart(hartid);
 }
 
 static void send_ipi(struct per_cpu *target, void *arg)
@@ -115,6 +140,14 @@ static void remote_fence(struct per_cpu *target, void *arg)
 		 r->size, r->asid, 0);
 }
 
+/* Linux's own hart, still outside: its fence is the one it asked for. */
+static void remote_fence_outside(u64 hartid, void *arg)
+{
+	const struct fence_request *r = arg;
+
+	sbi_call(SBI_EXT_RFENCE, r->fid, 1, hartid, r->start, r->size, r->asid, 0);
+}
+
 static long rfence(const struct trap_frame *f, u64 fid)
 {
 	struct fence_request r = {
@@ -124,7 +157,8 @@ static long rfence(const struct trap_frame *f, u64 fid)
 
 	if (fid > SBI_RFENCE_SFENCE_VMA_ASID)
 		return SBI_ERR_NOT_SUPPORTED;	/* guests have no H extension */
-	return for_each_cell_hart(f->x[REG_A0], f->x[REG_A1], remote_fence, &r);
+	return for_each_cell_hart(f->x[REG_A0], f->x[REG_A1], remote_fence,
+				  remote_fence_outside, &r);
 }
 
 static struct sbi_ret hsm(const struct trap_frame *f, u64 fid)
@@ -215,7 +249,8 @@ static struct sbi_ret handle_ext(struct trap_frame *f, u64 ext, u64 fid)
 		return hsm(f, fid);
 	case SBI_EXT_IPI:
 		return (struct sbi_ret){ for_each_cell_hart(f->x[REG_A0], f->x[REG_A1],
-							    send_ipi, NULL), 0 };
+							    send_ipi, send_ipi_outside,
+							    NULL), 0 };
 	case SBI_EXT_RFENCE:
 		return (struct sbi_ret){ rfence(f, fid), 0 };
 	case SBI_EXT_TIME:

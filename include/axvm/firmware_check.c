@@ -9,6 +9,15 @@
 #include <axvm/errno.h>
 #include <axvm/firmware_check.h>
 
+/*
+ * How the entry must be aligned: arm64's bootstrap vectors are installed
+ * as VBAR_EL2 (2 KiB); elsewhere it is an instruction (4 bytes).
+ */
+static __u64 entry_alignment(__u32 arch)
+{
+	return arch == AXVM_ARCH_ARM64 ? 2048 : 4;
+}
+
 int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 			struct axvm_report *report)
 {
@@ -64,10 +73,11 @@ int axvm_firmware_check(const void *image, __u64 size, __u32 arch,
 	}
 	if (hdr->entry_offset < sizeof(*hdr) ||
 	    hdr->entry_offset >= hdr->image_size ||
-	    (hdr->entry_offset & 0x7ff)) {
+	    (hdr->entry_offset & (entry_alignment(arch) - 1))) {
 		axvm_report_error(report,
-			      "entry_offset 0x%llx is outside the image or not 2 KiB aligned",
-			      (unsigned long long)hdr->entry_offset);
+			      "entry_offset 0x%llx is outside the image or not %llu-byte aligned",
+			      (unsigned long long)hdr->entry_offset,
+			      (unsigned long long)entry_alignment(arch));
 		bad = 1;
 	}
 	if (hdr->config_offset < hdr->memory_size ||

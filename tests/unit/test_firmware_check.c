@@ -97,6 +97,23 @@ TEST_F(damaged, is_refused_with_its_message)
 		TH_LOG("got: %s", self->c.text);
 }
 
+/* riscv64's entry is code (4 bytes), not arm64's 2 KiB vector table. */
+TEST(riscv64_entry_needs_only_instruction_alignment)
+{
+	struct axvm_report report;
+	struct messages c;
+
+	make_intact();
+	image.hdr.arch = AXVM_ARCH_RISCV64;
+	image.hdr.entry_offset = 0x1004;
+	report = reporter(&c);
+	EXPECT_EQ(0, axvm_firmware_check(&image, IMAGE_SIZE, AXVM_ARCH_RISCV64, &report));
+	image.hdr.entry_offset = 0x1002;
+	report = reporter(&c);
+	EXPECT_NE(0, axvm_firmware_check(&image, IMAGE_SIZE, AXVM_ARCH_RISCV64, &report));
+	EXPECT_NE(NULL, strstr(c.text, "not 4-byte aligned")) TH_LOG("%s", c.text);
+}
+
 TEST(every_problem_is_reported_at_once)
 {
 	struct messages c;

@@ -12,8 +12,8 @@
  *                   + ... max_cpus     the system config as the driver wrote it
  *                   + ...              page pool, up to hypervisor_size
  *
- * The driver enters it through a second, executable mapping of the same
- * memory in Linux's address space (entry.S explains the switch).
+ * Linux's code never runs in it and it never runs at one of Linux's
+ * addresses: entry.S explains the switch between the two.
  */
 #ifndef _ASM_LAYOUT_H
 #define _ASM_LAYOUT_H
@@ -21,8 +21,8 @@
 #define AXVM_LINK_ADDRESS	0	/* position independent */
 /* For hypervisor/hypervisor.lds.S. */
 #define AXVM_LDS_ARCH		riscv
-#define AXVM_LDS_ENTRY		axvm_entry
-#define AXVM_ENTRY_ALIGN	64
+#define AXVM_LDS_ENTRY		boot_table
+#define AXVM_ENTRY_ALIGN	4096	/* the boot table comes first */
 #define AXVM_MAX_CPUS		16
 #define AXVM_PAGE_SIZE		4096
 #define AXVM_PERCPU_SIZE	0x4000	/* struct per_cpu, then the stack */
@@ -32,7 +32,7 @@
 #define FRAME_REG(n)		((n) * 8)	/* x1..x31; slot 0 is sepc */
 #define FRAME_SEPC		0
 #define FRAME_HV_PA		(32 * 8)	/* entry: hypervisor memory PA */
-#define FRAME_HV_VA		(33 * 8)	/* entry: Linux's mapping of it */
+#define FRAME_LANDING		(33 * 8)	/* the driver's landing (Linux VA) */
 #define FRAME_SATP		(34 * 8)	/* entry: Linux's satp */
 #define FRAME_STVEC		(35 * 8)	/* entry: Linux's stvec */
 #define FRAME_SSCRATCH		(36 * 8)	/* entry: Linux's sscratch */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The riscv64 part of struct per_cpu: the hart, what Linux had in HS-mode
- * (given back on disable), and what other harts ask of this one.
+ * (given back on disable; its satp, stvec and the like are in the CPU's
+ * frame, asm/traps.h), and what other harts ask of this one.
  */
 #ifndef _ASM_PERCPU_H
 #define _ASM_PERCPU_H
@@ -11,10 +12,6 @@
 
 struct arch_per_cpu {
 	u64 hartid;
-	u64 linux_va;		/* Linux's mapping of hypervisor memory */
-	u64 linux_satp;
-	u64 linux_stvec;
-	u64 linux_sscratch;
 	u64 linux_sie;
 	u64 linux_hedeleg;
 	u64 linux_hideleg;

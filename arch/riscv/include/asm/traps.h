@@ -16,7 +16,7 @@
 struct trap_frame {
 	u64 x[32];
 	u64 hv_pa;
-	u64 hv_va;
+	u64 landing;
 	u64 linux_satp;
 	u64 linux_stvec;
 	u64 linux_sscratch;
@@ -44,13 +44,11 @@ _Static_assert(__builtin_offsetof(struct trap_frame, linux_sstatus) == FRAME_SST
 extern char trap_vector[];
 void __attribute__((noreturn)) return_to_guest(struct trap_frame *frame);
 /*
- * leave_to_linux() - back to Linux in HS-mode: satp and stvec become
- * Linux's, and the registers of @frame_va (Linux's address of the frame)
- * are restored; execution goes on at its x[0] in HS-mode.
+ * leave_to_linux() - back to Linux in HS-mode: @frame's registers (but
+ * t0-t2), satp = its linux_satp, then the driver's landing puts back its
+ * linux_stvec and resumes at its x[0] (entry.S).
  */
-void __attribute__((noreturn)) leave_to_linux(u64 frame_va, u64 satp,
-					      u64 landing_va, u64 stvec);
-extern char linux_landing[];
+void __attribute__((noreturn)) leave_to_linux(struct trap_frame *frame);
 
 /* traps.c */
 void handle_trap(struct trap_frame *frame);

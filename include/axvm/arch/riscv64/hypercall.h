@@ -22,17 +22,25 @@
 #define AXVM_RISCV64_SBI_EXT		0x0a415856u
 
 /*
- * Entering: not a hypercall. The driver maps hypervisor memory executable
- * at some kernel address V and calls V + header.entry_offset as a function
- * with interrupts off:
+ * Entering: not a hypercall. Linux runs in HS-mode already; the driver
+ * calls a trampoline of its own (module text), interrupts off, with
  *	a0 = CPU number, a1 = hart id, a2 = physical address of hypervisor
  *	memory, a3 = size of the system config at header.config_offset,
- *	a4 = V.
- * It returns 0 in VS-mode (the CPU is now under the hypervisor, Linux's
- * S-mode state moved into the VS registers), or a negative errno still in
- * HS-mode with everything as it was. V must stay mapped until every CPU
- * has left: leaving returns through it.
+ *	a4 = the boot satp, a5 = physical address of the entry code,
+ *	a6 = Linux's address of the driver's landing code.
+ * The entry area at header.entry_offset is a 4 KiB Sv39 page table that
+ * maps the lower 256 GiB 1:1 (and nothing of the kernel's upper half),
+ * followed by the entry code (entry_offset + AXVM_RISCV64_BOOT_TABLE_SIZE).
+ * The trampoline reads satp, stvec and sstatus into t0, t1, t2, points
+ * stvec at the entry code and satp at the boot table (Sv39): its next
+ * instruction fetch takes an instruction page fault, which lands in the
+ * entry code, running 1:1, with Linux's other registers as they were.
+ * The firmware returns to the caller in VS-mode with a0 = 0, or in HS-mode
+ * with a0 = a negative errno: then, like after a disable hypercall, it
+ * switches back the same way, into the landing code with t0 = Linux's
+ * stvec and t2 = the address to resume at; t0-t2 are clobbered.
  */
+#define AXVM_RISCV64_BOOT_TABLE_SIZE	4096
 
 /* riscv64's exit reasons (<axvm/hypercall.h>: AXVM_EXIT_*). */
 #define AXVM_EXIT_RISCV64_SBI		(AXVM_EXIT_ARCH_FIRST + 0)	/* SBI call */
