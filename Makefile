@@ -82,11 +82,10 @@ include packaging/deb.mk
 all: modules firmware tools inmates selftests bench-build
 
 # make all-arches (and make check) builds these parts for every arch in
-# ARCHES, each its own make run (tests/arches-build.sh). riscv64's firmware
-# and inmates join its list as arch/riscv and inmates/lib/riscv come to build.
+# ARCHES, each its own make run (tests/arches-build.sh).
 ARCH_PARTS := firmware modules tools inmates selftests bench-build
 ARCH_PARTS_arm64 := $(ARCH_PARTS)
-ARCH_PARTS_riscv64 := firmware modules tools selftests bench-build
+ARCH_PARTS_riscv64 := $(ARCH_PARTS)
 ARCHES_ENV = TOP='$(TOP)' ARCHES='$(ARCHES)' ARCH_PARTS='$(ARCH_PARTS)' \
 	$(foreach a,$(ARCHES),ARCH_PARTS_$(a)='$(ARCH_PARTS_$(a))') \
 	ARCHES_LOG_DIR='$(BUILD)'

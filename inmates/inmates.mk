@@ -4,11 +4,16 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello rtos
-INMATE_TESTS := probe_memory probe_hypercall probe_undefined probe_ipi probe_fpsimd probe_mask probe_smp \
-	virtio_rng psci_probe hostile sleeper switch_off
+# The probes that mean the same on every arch, then each arch's own (those
+# still written with arm64's GIC, PSCI or FP/SIMD registers).
+INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined sleeper switch_off
+INMATE_TESTS_arm64 := probe_ipi probe_fpsimd probe_mask probe_smp virtio_rng psci_probe hostile
+INMATE_TESTS := $(INMATE_TESTS_COMMON) $(INMATE_TESTS_$(ARCH))
+# The bench inmate reads arm64's PMU and GIC so far.
+INMATE_BENCH_arm64 := bench
 # The library: the common part and every .c and .S of the arch's directory
-# (inmates/lib/$(SRCARCH)/) but its linker script.
-INMATE_LIB_SRCS := lib/console.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
+# (inmates/lib/$(SRCARCH)/).
+INMATE_LIB_SRCS := lib/console.c lib/console_select.c lib/cpu_start.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
 	$(wildcard $(TOP)/inmates/lib/$(SRCARCH)/*.c $(TOP)/inmates/lib/$(SRCARCH)/*.S)))
 # Integer registers only, as in the firmware: an inmate has no FP state to
 # set up. riscv64 links above 2 GiB (its RAM starts there): medany.
@@ -25,7 +30,7 @@ INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
 	$(INMATE_OUT)/lib/format.o
 INMATE_LDS := $(INMATE_OUT)/inmate.lds
-INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS) bench,$(INMATE_OUT)/$(d).bin)
+INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS) $(INMATE_BENCH_$(ARCH)),$(INMATE_OUT)/$(d).bin)
 # Inmates that run alone on the bare machine (tests/qemu/bare-inmates.sh);
 # the probes only make sense inside a cell.
 INMATE_BARE_ELFS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).elf)
@@ -42,9 +47,11 @@ $(INMATE_OUT)/%.o: $(TOP)/inmates/%.S
 $(INMATE_OUT)/lib/format.o: $(TOP)/lib/format.c
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
-$(INMATE_LDS): $(TOP)/inmates/lib/$(SRCARCH)/inmate.lds.S
+INMATE_LDS_FLAGS_arm64 := -DINMATE_LDS_ARCH=aarch64 -DINMATE_LINK_ADDRESS=0x40000000
+INMATE_LDS_FLAGS_riscv64 := -DINMATE_LDS_ARCH=riscv -DINMATE_LINK_ADDRESS=0x80200000
+$(INMATE_LDS): $(TOP)/inmates/lib/inmate.lds.S
 	@mkdir -p $(@D)
-	$(Q)$(HV_CC) -E -P -x c $< -o $@
+	$(Q)$(HV_CC) -E -P -undef $(INMATE_LDS_FLAGS_$(ARCH)) -x c $< -o $@
 
 INMATE_LINK = $(HV_CC) $(INMATE_CFLAGS) -static -Wl,--build-id=none \
 	-Wl,-T,$(INMATE_LDS) -Wl,--no-warn-rwx-segments -o $@ \

@@ -361,8 +361,9 @@ static const struct arch_ops riscv64 = {
 	.parse_platform = parse_platform,
 	.print_platform = print_platform,
 	.exit_names = exit_names,
-	/* QEMU virt's RAM, where configs/qemu-riscv64 map a cell's */
-	.image_address = 0x80000000,
+	/* 2 MiB into QEMU virt's RAM (where configs/qemu-riscv64 map a
+	 * cell's): where inmates/lib/riscv links, OpenSBI's payload address */
+	.image_address = 0x80200000,
 	.uname = "riscv64",
 	.is_cpu = is_cpu,
 	.visit = visit,

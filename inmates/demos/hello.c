@@ -11,7 +11,7 @@ void inmate_main(void)
 	u64 start = timer_ticks();
 
 	printk("Hello from an axvm inmate\n");
-	printk("generic timer: %llu Hz, counter at %llu\n",
+	printk("timer: %llu Hz, counter at %llu\n",
 	       (unsigned long long)freq, (unsigned long long)start);
 	printk("Test result: SUCCESS\n");
 }

@@ -39,10 +39,10 @@ static void on_tick(void)
 		next_deadline += tick_interval;
 		timer_arm(next_deadline);
 		ticks++;
-	} else if (intid < 1020) {
+	} else if (irq_valid(intid)) {
 		other_interrupts++;	/* nobody should send us any */
 	}
-	if (intid < 1020)
+	if (irq_valid(intid))
 		irq_eoi(intid);
 }
 
@@ -64,9 +64,8 @@ void inmate_main(void)
 	tick_interval = timer_frequency() / TICK_HZ;
 	irq_init();
 	irq_enable_private(TIMER_IRQ);
-	/* Listen for SGIs too: nobody may send us any, and we count them. */
-	for (unsigned int sgi = 0; sgi < 15; sgi++)
-		irq_enable_private(sgi);
+	/* Listen for IPIs too: nobody may send us any, and we count them. */
+	irq_enable_ipis();
 	irq_handler = on_tick;
 	next_deadline = timer_ticks() + tick_interval;
 	timer_arm(next_deadline);

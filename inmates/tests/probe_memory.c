@@ -6,11 +6,14 @@
  */
 #include <inmate.h>
 
+/* 128 MiB into RAM: beyond any cell's 16 MiB, the root's RAM. */
+#define OUTSIDE	(INMATE_RAM_BASE + 0x8000000ul)
+
 void inmate_main(void)
 {
-	volatile u32 *outside = (volatile u32 *)0x48000000ul;
+	volatile u32 *outside = (volatile u32 *)OUTSIDE;
 
-	printk("probe: reading 0x48000000, outside the cell\n");
+	printk("probe: reading 0x%lx, outside the cell\n", OUTSIDE);
 	(void)*outside;
 	printk("probe: the read returned\n");
 	printk("Test result: FAILURE\n");

@@ -8,7 +8,7 @@
 void inmate_main(void)
 {
 	printk("probe: executing an undefined instruction\n");
-	asm volatile(".inst 0x00000000" ::: "memory");	/* UDF #0 */
+	UNDEFINED_INSTRUCTION();
 	printk("probe: it executed\n");
 	printk("Test result: FAILURE\n");
 }

@@ -68,34 +68,9 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	return hvc_call(AXVM_ARM64_HC_ID(code), arg1, arg2, 0);
 }
 
-#define MAX_SECONDARY_CPUS	3
-#define SECONDARY_STACK		4096
-
-struct secondary_cpu {
-	u64 stack_top;
-	void (*fn)(void);
-};
-
-void _secondary_start(void);	/* start.S */
-
-static struct secondary_cpu secondaries[MAX_SECONDARY_CPUS];
-static u8 secondary_stacks[MAX_SECONDARY_CPUS][SECONDARY_STACK]
-	__attribute__((aligned(16)));
-static unsigned int num_secondaries;
-
-long cpu_start(u64 mpidr, void (*fn)(void))
+long arch_cpu_on(u64 mpidr, u64 entry, u64 context)
 {
-	struct secondary_cpu *s;
-
-	if (num_secondaries == MAX_SECONDARY_CPUS)
-		return -1;
-	s = &secondaries[num_secondaries];
-	s->stack_top = (u64)(uintptr_t)secondary_stacks[num_secondaries] +
-		       SECONDARY_STACK;
-	s->fn = fn;
-	num_secondaries++;
-	return hvc_call(PSCI_CPU_ON, mpidr, (u64)(uintptr_t)_secondary_start,
-			 (u64)(uintptr_t)s);
+	return hvc_call(PSCI_CPU_ON, mpidr, entry, context);
 }
 
 u64 cpu_hw_id(void)

@@ -58,6 +58,12 @@ void irq_enable_private(unsigned int intid)
 	*reg32(rd + GICR_ISENABLER0) = 1u << intid;
 }
 
+void irq_enable_ipis(void)
+{
+	for (unsigned int sgi = 0; sgi < 15; sgi++)
+		irq_enable_private(sgi);
+}
+
 unsigned int irq_ack(void)
 {
 	u64 intid;

@@ -10,9 +10,7 @@
 #define PL011_FR	0x18
 #define PL011_FR_TXFF	(1u << 5)
 
-void pl011_putc(char c);
-
-void pl011_putc(char c)
+void bare_console_putc(char c)
 {
 	volatile u32 *base = (volatile u32 *)PL011_BASE;
 

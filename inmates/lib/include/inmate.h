@@ -18,6 +18,8 @@ void printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /** console_putc() - one character on the inmate's console. */
 void console_putc(char c);
+/** bare_console_putc() - the platform's console, alone on the machine (arch). */
+void bare_console_putc(char c);
 
 /**
  * test_verdict() - the line the test harnesses look for: "Test result:
@@ -48,7 +50,12 @@ void timer_stop(void);
 void irq_init(void);
 /** irq_enable_private() - enable this CPU's private interrupt @irq (e.g. TIMER_IRQ). */
 void irq_enable_private(unsigned int irq);
-/** irq_ack() / irq_eoi() - take and complete an interrupt. */
+/** irq_enable_ipis() - let IPIs from other CPUs in (arm64: SGIs 0-14). */
+void irq_enable_ipis(void);
+/**
+ * irq_ack() / irq_eoi() - take and complete an interrupt; irq_valid() says
+ * whether irq_ack() found one (not spurious).
+ */
 unsigned int irq_ack(void);
 void irq_eoi(unsigned int irq);
 
@@ -69,6 +76,12 @@ void cpu_wait(void);
  * 3 CPUs.
  */
 long cpu_start(u64 hw_id, void (*fn)(void));
+/**
+ * arch_cpu_on() - the firmware call behind cpu_start(): CPU @hw_id starts
+ * at @entry with @context in its argument register (arm64: x0; riscv64:
+ * a1, a0 being the hart id).
+ */
+long arch_cpu_on(u64 hw_id, u64 entry, u64 context);
 /** cpu_off() - switch the calling CPU off. */
 void __attribute__((noreturn)) cpu_off(void);
 

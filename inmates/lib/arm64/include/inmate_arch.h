@@ -5,6 +5,17 @@
 
 /* The virtual timer's PPI: what timer_arm() raises. */
 #define TIMER_IRQ	27
+/* Where QEMU virt has RAM, and cells see theirs: what inmates link at. */
+#define INMATE_RAM_BASE	0x40000000ul
+
+/* INTIDs 1020-1023 are the GIC's "no interrupt" answers. */
+static inline bool irq_valid(unsigned int irq)
+{
+	return irq < 1020;
+}
+
+/* An instruction that is undefined everywhere (UDF #0). */
+#define UNDEFINED_INSTRUCTION()	asm volatile(".inst 0x00000000" ::: "memory")
 
 /**
  * hvc_call() / smc_call() - an HVC or SMC with x0-x3 as given (PSCI, or

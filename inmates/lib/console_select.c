@@ -2,14 +2,13 @@
 /*
  * Where an inmate's console goes: through the axvm console hypercall
  * when it runs in a cell (the hypervisor answers AXVM_HC_VERSION), to the
- * platform's PL011 when it runs alone on the machine (there the same call
- * reaches the platform's PSCI and is refused).
+ * platform's own console when it runs alone on the machine (arm64: the
+ * PL011; riscv64: the SBI console; there the same call reaches the
+ * platform's firmware and is refused).
  */
 #include <axvm/abi.h>
 #include <axvm/hypercall.h>
 #include <inmate.h>
-
-void pl011_putc(char c);
 
 static enum { UNKNOWN, HYPERCALL, UART } console_kind;
 
@@ -26,5 +25,5 @@ void console_putc(char c)
 	if (in_cell())
 		hypercall(AXVM_HC_CONSOLE_PUTC, (unsigned char)c, 0);
 	else
-		pl011_putc(c);
+		bare_console_putc(c);
 }

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * riscv64 CPU services for inmates: SBI calls (the hypervisor's own
+ * extension, HSM, SRST, the console), the Sstc timer, traps and the report
+ * of unexpected exceptions.
+ */
+#include <axvm/arch/riscv64/hypercall.h>
+#include <inmate.h>
+
+#define SBI_EXT_LEGACY_PUTCHAR	0x01
+#define SBI_EXT_HSM		0x48534d
+#define SBI_HSM_HART_START	0
+#define SBI_HSM_HART_STOP	1
+#define SBI_EXT_SRST		0x53525354
+#define SBI_SRST_SHUTDOWN	0
+#define SCAUSE_INTERRUPT	(1ul << 63)
+#define CSR_STIMECMP		"0x14d"
+/* QEMU virt's time base (the device tree's timebase-frequency). */
+#define TIMEBASE_HZ		10000000ul
+
+void trap_dispatch(void);
+void (*irq_handler)(void);
+
+long sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
+	      unsigned long a1, unsigned long a2, unsigned long *value)
+{
+	register unsigned long r0 asm("a0") = a0;
+	register unsigned long r1 asm("a1") = a1;
+	register unsigned long r2 asm("a2") = a2;
+	register unsigned long r6 asm("a6") = fid;
+	register unsigned long r7 asm("a7") = ext;
+
+	asm volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7)
+		     : "memory");
+	if (value)
+		*value = r1;
+	return (long)r0;
+}
+
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	return sbi_call(AXVM_RISCV64_SBI_EXT, code, arg1, arg2, 0, NULL);
+}
+
+void bare_console_putc(char c)
+{
+	sbi_call(SBI_EXT_LEGACY_PUTCHAR, 0, (unsigned char)c, 0, 0, NULL);
+}
+
+void irq_enable(void)
+{
+	asm volatile("csrsi sstatus, 2" ::: "memory");
+}
+
+void irq_disable(void)
+{
+	asm volatile("csrci sstatus, 2" ::: "memory");
+}
+
+void cpu_wait(void)
+{
+	asm volatile("wfi" ::: "memory");
+}
+
+long arch_cpu_on(u64 hartid, u64 entry, u64 context)
+{
+	return sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, entry, context,
+			NULL);
+}
+
+/* start.S keeps the hart id (a0 at entry) in tp. */
+u64 cpu_hw_id(void)
+{
+	u64 id;
+
+	asm volatile("mv %0, tp" : "=r"(id));
+	return id;
+}
+
+void cpu_off(void)
+{
+	sbi_call(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0, NULL);
+	for (;;)
+		asm volatile("wfi");
+}
+
+void inmate_exit(void)
+{
+	sbi_call(SBI_EXT_SRST, 0, SBI_SRST_SHUTDOWN, 0, 0, NULL);
+	for (;;)
+		asm volatile("wfi");
+}
+
+u64 timer_frequency(void)
+{
+	return TIMEBASE_HZ;
+}
+
+u64 timer_ticks(void)
+{
+	u64 v;
+
+	asm volatile("rdtime %0" : "=r"(v) : : "memory");
+	return v;
+}
+
+void timer_arm(u64 deadline)
+{
+	asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(deadline) : "memory");
+}
+
+void timer_stop(void)
+{
+	asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(-1ul) : "memory");
+}
+
+bool pmu_instructions_supported(void)
+{
+	return true;	/* instret: every mode, the hypervisor's too */
+}
+
+static u64 instret_start;
+
+static u64 instret(void)
+{
+	u64 v;
+
+	asm volatile("rdinstret %0" : "=r"(v) : : "memory");
+	return v;
+}
+
+void pmu_instructions_start(void)
+{
+	instret_start = instret();
+}
+
+u32 pmu_instructions(void)
+{
+	return (u32)(instret() - instret_start);
+}
+
+/* A crash: said on the console, then reported to the hypervisor, which
+ * stops the cell in state "failed". Alone on the machine: switch off. */
+static void unexpected_exception(u64 cause, u64 epc, u64 tval)
+{
+	printk("unexpected exception: scause 0x%llx, sepc 0x%llx, stval 0x%llx\n",
+	       (unsigned long long)cause, (unsigned long long)epc,
+	       (unsigned long long)tval);
+	if (in_cell())
+		hypercall(AXVM_HC_CELL_FAIL_SELF, cause, epc);
+	printk("Test result: ERROR\n");
+	inmate_exit();
+}
+
+void trap_dispatch(void)
+{
+	u64 cause, epc, tval;
+
+	asm volatile("csrr %0, scause" : "=r"(cause));
+	if ((cause & SCAUSE_INTERRUPT) && irq_handler) {
+		irq_handler();
+		return;
+	}
+	asm volatile("csrr %0, sepc" : "=r"(epc));
+	asm volatile("csrr %0, stval" : "=r"(tval));
+	unexpected_exception(cause, epc, tval);
+}
