@@ -192,10 +192,15 @@ static struct sbi_ret hsm(const struct trap_frame *f, u64 fid)
 	return (struct sbi_ret){ 0, 0 };
 }
 
-static bool root_may_forward(u64 ext)
+/*
+ * The root's calls the platform may answer: nothing that takes a physical
+ * address (DBCN, the PMU's snapshot area, SUSP...), which would let the
+ * platform's firmware read or write hypervisor memory for it.
+ */
+static bool root_may_forward(u64 ext, u64 fid)
 {
 	return ext == SBI_EXT_LEGACY_PUTCHAR || ext == SBI_EXT_LEGACY_GETCHAR ||
-	       ext == SBI_EXT_PMU;
+	       (ext == SBI_EXT_PMU && fid != SBI_PMU_SNAPSHOT_SET_SHMEM);
 }
 
 /* What this SBI offers the calling cell. */
@@ -214,7 +219,7 @@ static long probe(u64 ext)
 	case SBI_EXT_LEGACY_PUTCHAR:
 		return 1;
 	default:
-		if (root && root_may_forward(ext))
+		if (root && root_may_forward(ext, 0))
 			return sbi_call3(SBI_EXT_BASE, SBI_BASE_PROBE_EXT, ext, 0, 0).value;
 		return 0;
 	}
@@ -271,7 +276,7 @@ static struct sbi_ret handle_ext(struct trap_frame *f, u64 ext, u64 fid)
 		}
 		/* fall through */
 	default:
-		if (root && root_may_forward(ext))
+		if (root && root_may_forward(ext, fid))
 			return sbi_call(ext, fid, f->x[REG_A0], f->x[REG_A1],
 					f->x[REG_A2], f->x[REG_A3], f->x[REG_A4],
 					f->x[REG_A5]);

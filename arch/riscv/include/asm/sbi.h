@@ -49,6 +49,9 @@
 #define SBI_RFENCE_HFENCE_VVMA_ASID	5
 #define SBI_RFENCE_HFENCE_VVMA		6
 
+/* PMU: the one function that hands the platform a physical address */
+#define SBI_PMU_SNAPSHOT_SET_SHMEM	7
+
 /* IPI, TIME, SRST, DBCN */
 #define SBI_IPI_SEND			0
 #define SBI_TIME_SET_TIMER		0
