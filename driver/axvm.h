@@ -151,6 +151,12 @@ int axvm_check_machine(const struct axvm_system_config *cfg);
 int axvm_check_not_linux_ram(const struct axvm_cell_desc *cell);
 /* The architecture's interrupt controller against the device tree. */
 int axvm_arch_check_platform(const struct axvm_platform *p);
+/*
+ * Devices of the machine no cell may ever map, not even the root (riscv64:
+ * M-mode's CLINT), against the root's regions (cells take theirs from the
+ * root's).
+ */
+int axvm_arch_check_root_regions(const struct axvm_cell_desc *root);
 /* The shared interrupt @irq of Linux, as the config numbers it, or -1. */
 int axvm_arch_irq_line(struct irq_data *d);
 

@@ -121,6 +121,8 @@ int axvm_check_machine(const struct axvm_system_config *cfg)
 	if (!err)
 		err = check_root_regions(&cfg->root_cell);
 	if (!err)
+		err = axvm_arch_check_root_regions(&cfg->root_cell);
+	if (!err)
 		err = check_debug_console(&cfg->system.debug_console);
 	if (!err)
 		err = axvm_arch_check_platform(&cfg->system.platform);

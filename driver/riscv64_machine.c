@@ -83,6 +83,52 @@ int axvm_arch_check_platform(const struct axvm_platform *p)
 	return err ? err : check_timebase(&p->arch.plic);
 }
 
+/*
+ * M-mode's timer and software interrupts (CLINT, ACLINT): the platform's
+ * firmware drives them; a cell that could write them would raise M-mode
+ * interrupts on any hart or move its timer. The system config does not
+ * describe them, so the device tree says where they are.
+ */
+static const char *const m_mode_compatibles[] = {
+	"riscv,clint0", "sifive,clint0", "riscv,aclint-mswi", "riscv,aclint-mtimer",
+};
+
+static int check_region_clear_of(const struct axvm_memory_region *r,
+				 unsigned int index, struct device_node *np)
+{
+	struct resource res;
+	int i;
+
+	for (i = 0; !of_address_to_resource(np, i, &res); i++) {
+		if (r->phys_start <= res.end &&
+		    res.start <= r->phys_start + r->size - 1) {
+			pr_err("axvm: enable: root_cell.memory[%u] 0x%llx+0x%llx covers %pOFn at %pR, which is M-mode's (the platform firmware's): no cell may map it\n",
+			       index, r->phys_start, r->size, np, &res);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+int axvm_arch_check_root_regions(const struct axvm_cell_desc *root)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(root);
+	struct device_node *np;
+	unsigned int i, c;
+
+	for (c = 0; c < ARRAY_SIZE(m_mode_compatibles); c++) {
+		for_each_compatible_node(np, NULL, m_mode_compatibles[c]) {
+			for (i = 0; i < root->num_memory_regions; i++) {
+				if (check_region_clear_of(&mem[i], i, np)) {
+					of_node_put(np);
+					return -EINVAL;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
 /* Linux's interrupt as a PLIC source, if the PLIC itself is its domain. */
 int axvm_arch_irq_line(struct irq_data *d)
 {
