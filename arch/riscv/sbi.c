@@ -19,25 +19,11 @@
 #include <asm/traps.h>
 
 #define SBI_SPEC_VERSION_2_0	((2ul << 24) | 0)
-#define HART_MASK_ALL		(~0ul)
 
 struct sbi_ret sbi_call(u64 ext, u64 fid, u64 a0, u64 a1, u64 a2, u64 a3,
 			u64 a4, u64 a5)
 {
-	register u64 r0 asm("a0") = a0;
-	register u64 r1 asm("a1") = a1;
-	register u64 r2 asm("a2") = a2;
-	register u64 r3 asm("a3") = a3;
-	register u64 r4 asm("a4") = a4;
-	register u64 r5 asm("a5") = a5;
-	register u64 r6 asm("a6") = fid;
-	register u64 r7 asm("a7") = ext;
-
-	asm volatile("ecall"
-		     : "+r"(r0), "+r"(r1)
-		     : "r"(r2), "r"(r3), "r"(r4), "r"(r5), "r"(r6), "r"(r7)
-		     : "memory");
-	return (struct sbi_ret){ .error = (long)r0, .value = (long)r1 };
+	return sbi_ecall(ext, fid, a0, a1, a2, a3, a4, a5);
 }
 
 void sbi_send_ipi_hart(u64 hartid)
@@ -66,7 +52,7 @@ static bool may_reach(u64 hartid)
 
 static bool names_hart(u64 mask, u64 base, u64 hart)
 {
-	return base == HART_MASK_ALL ||
+	return base == SBI_HART_MASK_ALL ||
 	       (hart >= base && hart - base < 64 && ((mask >> (hart - base)) & 1));
 }
 
@@ -84,7 +70,7 @@ static long for_each_cell_hart(u64 mask, u64 base,
 	struct cell *cell = this_cpu()->cell;
 	unsigned int i;
 
-	if (base != HART_MASK_ALL) {
+	if (base != SBI_HART_MASK_ALL) {
 		for (i = 0; i < 64; i++)
 			if (((mask >> i) & 1) && !may_reach(base + i))
 				return SBI_ERR_INVALID_PARAM;
