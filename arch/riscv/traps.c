@@ -144,16 +144,26 @@ static void handle_guest_page_fault(struct trap_frame *frame, u64 cause)
 			 EXC_STORE_ACCESS, stval);
 }
 
-/* A kick (management request or panic) or an IPI for the guest. */
+/*
+ * A kick (management request or panic) or an IPI for the guest. A root
+ * hart also takes the IPIs Linux sends from a hart that is not (or no
+ * longer) under the hypervisor, while enable and disable move the harts
+ * one at a time: they come from the platform's SBI, without guest_ipi,
+ * and are the root's all the same (nothing else kicks a running root
+ * hart but a panic), so they reach it.
+ */
 static void handle_software_interrupt(struct per_cpu *cpu)
 {
+	bool for_guest;
+
 	csr_clear(sip, IE_SSIE);
 	cpu->stats[EXIT_MANAGEMENT]++;
 	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
 		arch_cpu_stop();
 	if (__atomic_load_n(&cpu->requests, __ATOMIC_ACQUIRE) & CPU_REQ_PARK)
 		cpu_park(cpu);
-	if (__atomic_exchange_n(&cpu->arch.guest_ipi, 0, __ATOMIC_ACQ_REL))
+	for_guest = __atomic_exchange_n(&cpu->arch.guest_ipi, 0, __ATOMIC_ACQ_REL);
+	if (for_guest || cpu->cell == &root_cell)
 		csr_set(hvip, IP_VSSIP);
 }
 
