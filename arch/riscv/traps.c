@@ -82,6 +82,8 @@ static void inject_exception(struct trap_frame *frame, u64 cause, u64 tval)
 		vsstatus |= SR_SPIE;
 	csr_write(vsstatus, vsstatus & ~SR_SIE);
 	frame->x[0] = csr_read(vstvec) & ~3ull;
+	/* sret enters the handler in VS-mode, whatever mode faulted. */
+	csr_set(sstatus, SR_SPP);
 	csr_set(hstatus, HSTATUS_SPVP);
 }
 
