@@ -4,10 +4,13 @@
 # binary (what `axvm-ctl cell load` takes).
 
 INMATE_DEMOS := hello rtos
-# The probes that mean the same on every arch, then each arch's own (those
-# still written with arm64's GIC, PSCI or FP/SIMD registers).
-INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined sleeper switch_off
-INMATE_TESTS_arm64 := probe_ipi probe_fpsimd probe_mask probe_smp virtio_rng psci_probe hostile
+# The probes that mean the same on every arch (inmates/tests/), then each
+# arch's own (inmates/tests/$(SRCARCH)/: its FP registers, its firmware's
+# calls, its interrupt controller's registers).
+INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined probe_ipi probe_smp \
+	virtio_rng sleeper switch_off
+INMATE_TESTS_arm64 := probe_fpsimd probe_mask psci_probe hostile
+INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe
 INMATE_TESTS := $(INMATE_TESTS_COMMON) $(INMATE_TESTS_$(ARCH))
 # The bench inmate reads arm64's PMU and GIC so far.
 INMATE_BENCH_arm64 := bench
@@ -43,6 +46,9 @@ $(INMATE_OUT)/%.o: $(TOP)/inmates/%.c
 $(INMATE_OUT)/%.o: $(TOP)/inmates/%.S
 	@mkdir -p $(@D)
 	$(Q)$(HV_CC) $(INMATE_CFLAGS) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
+$(INMATE_OUT)/tests/%.o: $(TOP)/inmates/tests/$(SRCARCH)/%.c
+	@mkdir -p $(@D)
+	$(Q)$(HV_CC) $(INMATE_CFLAGS) -MMD -MP -c $< -o $@
 # The console formatter is shared with the firmware (lib/), not copied.
 $(INMATE_OUT)/lib/format.o: $(TOP)/lib/format.c
 	@mkdir -p $(@D)
@@ -60,13 +66,7 @@ $(INMATE_OUT)/%.elf: $(INMATE_OUT)/demos/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/bench.elf: $(INMATE_OUT)/bench/bench.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
-$(INMATE_OUT)/probe_%.elf: $(INMATE_OUT)/tests/probe_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
-	$(Q)$(INMATE_LINK)
-$(INMATE_OUT)/virtio_%.elf: $(INMATE_OUT)/tests/virtio_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
-	$(Q)$(INMATE_LINK)
-$(INMATE_OUT)/psci_%.elf: $(INMATE_OUT)/tests/psci_%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
-	$(Q)$(INMATE_LINK)
-$(INMATE_OUT)/hostile.elf $(INMATE_OUT)/sleeper.elf $(INMATE_OUT)/switch_off.elf: $(INMATE_OUT)/%.elf: \
+$(foreach t,$(INMATE_TESTS),$(INMATE_OUT)/$(t).elf): $(INMATE_OUT)/%.elf: \
 		$(INMATE_OUT)/tests/%.o $(INMATE_LIB_OBJS) $(INMATE_LDS)
 	$(Q)$(INMATE_LINK)
 $(INMATE_OUT)/%.bin: $(INMATE_OUT)/%.elf

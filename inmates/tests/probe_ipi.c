@@ -1,22 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Isolation probe: interrupt every other CPU (the root's, and another
- * cell's) with SGI 7, by target list and as "everyone but me". The
- * hypervisor must drop them all: the other cell (rtos) counts every
- * interrupt that is not its timer.
+ * cell's) with IPI_IRQ, one by one and as "everyone". The hypervisor must
+ * drop them all: the other cell (rtos) counts every interrupt that is not
+ * its timer.
  */
 #include <inmate.h>
 
+/* QEMU virt's CPUs have hardware ids 0-3 (MPIDR Aff0, hart ids). */
+#define MACHINE_CPUS	4
+
 void inmate_main(void)
 {
-	u64 to_cpus_0_1 = (7ull << 24) | 0x7;		/* INTID 7, CPUs 0-2 */
-	u64 to_all_others = (7ull << 24) | (1ull << 40);	/* IRM */
+	u64 me = cpu_hw_id();
 
 	for (int i = 0; i < 10; i++) {
-		asm volatile("msr s3_0_c12_c11_5, %0" : : "r"(to_cpus_0_1));
-		asm volatile("msr s3_0_c12_c11_5, %0" : : "r"(to_all_others));
+		for (u64 cpu = 0; cpu < MACHINE_CPUS; cpu++)
+			if (cpu != me)
+				ipi_send(cpu);
+		ipi_broadcast();
 	}
-	asm volatile("isb");
-	printk("probe: sent SGI 7 to the other CPUs 20 times\n");
+	printk("probe: sent IPIs to the other CPUs 10 times each, and 10 to everyone\n");
 	printk("Test result: SUCCESS\n");
 }

@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A cell with two CPUs, end to end: the first CPU switches the second on
- * with PSCI CPU_ON, interrupts it with SGI 1 (a cell may signal its own
- * CPUs), and both tick on their own virtual timers. "Test result: SUCCESS"
- * once the second CPU took 5 SGIs and both counted 100 ticks; then both
- * keep ticking until the cell is stopped from outside.
+ * A cell with two CPUs, end to end: the first CPU finds the second (the
+ * one of its cell that is off), switches it on (PSCI CPU_ON, SBI HSM
+ * hart_start), interrupts it with IPI_IRQ (a cell may signal its own
+ * CPUs), and both tick on their own timers. "Test result: SUCCESS" once
+ * the second CPU took 5 IPIs and both counted 100 ticks; then both keep
+ * ticking until the cell is stopped from outside.
  */
 #include <inmate.h>
 
-#define SGI_PING	1
 #define TICK_HZ		1000
 #define PINGS		5
+/* The hardware ids looked at for the second CPU (QEMU virt: 0-3). */
+#define MACHINE_CPUS	8
 
 static volatile unsigned int pings, ticks[2], second_up;
-static u64 first_mpidr, interval;
+static u64 first_id, interval;
 
 static unsigned int me(void)
 {
-	return cpu_hw_id() == first_mpidr ? 0 : 1;
+	return cpu_hw_id() == first_id ? 0 : 1;
 }
 
 static void on_irq(void)
@@ -27,10 +29,10 @@ static void on_irq(void)
 	if (intid == TIMER_IRQ) {
 		ticks[me()]++;
 		timer_arm(timer_ticks() + interval);
-	} else if (intid == SGI_PING && me() == 1) {
+	} else if (intid == IPI_IRQ && me() == 1) {
 		pings++;
 	}
-	if (intid < 1020)
+	if (irq_valid(intid))
 		irq_eoi(intid);
 }
 
@@ -44,7 +46,7 @@ static void start_ticking(void)
 
 static void second_cpu(void)
 {
-	irq_enable_private(SGI_PING);
+	irq_enable_private(IPI_IRQ);
 	start_ticking();
 	second_up = 1;
 	for (;;)
@@ -59,27 +61,32 @@ static void second_cpu(void)
 	(cond);								\
 })
 
+/* The first CPU of the cell but the caller that is off; the caller's if none. */
+static u64 second_cpu_id(void)
+{
+	for (u64 id = 0; id < MACHINE_CPUS; id++)
+		if (id != first_id && cpu_is_off(id))
+			return id;
+	return first_id;
+}
+
 void inmate_main(void)
 {
 	u64 second;
 	long on;
 	bool ok;
 
-	first_mpidr = cpu_hw_id();
-	second = first_mpidr + 1;
+	first_id = cpu_hw_id();
+	second = second_cpu_id();
 	interval = timer_frequency() / TICK_HZ;
 	irq_handler = on_irq;
 	start_ticking();
 	on = cpu_start(second, second_cpu);
-	printk("smp: CPU 0x%llx switched on CPU 0x%llx: PSCI %ld\n",
-	       (unsigned long long)first_mpidr, (unsigned long long)second, on);
-	ok = on == 0 && WAIT_FOR(second_up);
+	printk("smp: CPU 0x%llx switched on CPU 0x%llx: %ld\n",
+	       (unsigned long long)first_id, (unsigned long long)second, on);
+	ok = second != first_id && on == 0 && WAIT_FOR(second_up);
 	for (unsigned int i = 0; ok && i < PINGS; i++) {
-		/* ICC_SGI1R_EL1: INTID, and Aff0 as a bit of the target list. */
-		u64 sgi = ((u64)SGI_PING << 24) | (1ull << (second & 0xf)) |
-			  (((second >> 8) & 0xff) << 16);
-
-		asm volatile("msr s3_0_c12_c11_5, %0\n\tisb" : : "r"(sgi));
+		ipi_send(second);
 		ok = WAIT_FOR(pings == i + 1);
 	}
 	ok = ok && WAIT_FOR(ticks[0] >= 100 && ticks[1] >= 100);

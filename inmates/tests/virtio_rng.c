@@ -7,18 +7,10 @@
  *
  * The queue and the buffer live in the cell's DMA region, which is mapped
  * at its physical address: the device knows nothing of the cell's view.
+ * Where the transport, its interrupt and that region are is the
+ * platform's (<inmate_arch.h>).
  */
 #include <inmate.h>
-
-#define VIRTIO_BASE	0x0a003e00ul	/* transport 31 */
-#define VIRTIO_SPI	79
-#define DMA_BASE	0x73000000ul	/* rng.json: virt = phys */
-
-#define GICD_BASE	0x08000000ul
-#define GICD_IGROUPR	0x0080
-#define GICD_ISENABLER	0x0100
-#define GICD_IPRIORITYR	0x0400
-#define GICD_IROUTER	0x6000
 
 enum {	/* legacy virtio-mmio registers */
 	MAGIC = 0x000, VERSION = 0x004, DEVICE_ID = 0x008,
@@ -40,7 +32,7 @@ struct used { u16 flags; u16 idx; struct used_elem ring[QUEUE_SIZE]; };
 
 static volatile u32 *reg(unsigned long offset)
 {
-	return (volatile u32 *)(VIRTIO_BASE + offset);
+	return (volatile u32 *)(VIRTIO_RNG_BASE + offset);
 }
 
 static volatile bool interrupted;
@@ -50,29 +42,21 @@ static void on_irq(void)
 {
 	unsigned int intid = irq_ack();
 
-	if (intid == VIRTIO_SPI) {
+	if (intid == VIRTIO_RNG_IRQ) {
 		irq_status = *reg(INTERRUPT_STATUS);
 		*reg(INTERRUPT_ACK) = irq_status;
 		interrupted = true;
 	}
-	if (intid < 1020)
+	if (irq_valid(intid))
 		irq_eoi(intid);
-}
-
-static void route_spi_here(unsigned int intid)
-{
-	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = cpu_hw_id();
-	*(volatile u8 *)(GICD_BASE + GICD_IPRIORITYR + intid) = 0xa0;
-	*(volatile u32 *)(GICD_BASE + GICD_IGROUPR + 4 * (intid / 32)) |= 1u << (intid % 32);
-	*(volatile u32 *)(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) = 1u << (intid % 32);
 }
 
 void inmate_main(void)
 {
-	volatile struct desc *desc = (void *)DMA_BASE;
-	volatile struct avail *avail = (void *)(DMA_BASE + QUEUE_SIZE * sizeof(struct desc));
-	volatile struct used *used = (void *)(DMA_BASE + 4096);
-	volatile u8 *buffer = (void *)(DMA_BASE + 8192);
+	volatile struct desc *desc = (void *)VIRTIO_DMA_BASE;
+	volatile struct avail *avail = (void *)(VIRTIO_DMA_BASE + QUEUE_SIZE * sizeof(struct desc));
+	volatile struct used *used = (void *)(VIRTIO_DMA_BASE + 4096);
+	volatile u8 *buffer = (void *)(VIRTIO_DMA_BASE + 8192);
 	u32 magic = *reg(MAGIC), version = *reg(VERSION), id = *reg(DEVICE_ID);
 	u64 deadline;
 
@@ -83,7 +67,7 @@ void inmate_main(void)
 	}
 	irq_init();
 	irq_handler = on_irq;
-	route_spi_here(VIRTIO_SPI);
+	irq_enable_shared(VIRTIO_RNG_IRQ);
 
 	*reg(STATUS) = 0;
 	*reg(STATUS) = STATUS_ACK;
@@ -97,7 +81,7 @@ void inmate_main(void)
 	}
 	*reg(QUEUE_NUM) = QUEUE_SIZE;
 	*reg(QUEUE_ALIGN) = 4096;
-	*reg(QUEUE_PFN) = (u32)(DMA_BASE >> 12);
+	*reg(QUEUE_PFN) = (u32)(VIRTIO_DMA_BASE >> 12);
 	*reg(STATUS) = STATUS_ACK | STATUS_DRIVER | STATUS_OK;
 
 	desc[0].addr = (u64)(unsigned long)buffer;
@@ -105,9 +89,9 @@ void inmate_main(void)
 	desc[0].flags = DESC_WRITE;
 	desc[0].next = 0;
 	avail->ring[0] = 0;
-	asm volatile("dsb sy" ::: "memory");
+	device_barrier();
 	avail->idx = 1;
-	asm volatile("dsb sy" ::: "memory");
+	device_barrier();
 	irq_enable();
 	*reg(QUEUE_NOTIFY) = 0;
 

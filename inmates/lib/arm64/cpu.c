@@ -8,6 +8,8 @@
 
 #define PSCI_CPU_OFF		0x84000002ul
 #define PSCI_CPU_ON		0xc4000003ul
+#define PSCI_AFFINITY_INFO	0xc4000004ul
+#define PSCI_AFFINITY_OFF	1
 #define PSCI_SYSTEM_OFF		0x84000008ul
 
 void unexpected_exception(u64 vector, u64 esr, u64 elr, u64 far);
@@ -71,6 +73,11 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 long arch_cpu_on(u64 mpidr, u64 entry, u64 context)
 {
 	return hvc_call(PSCI_CPU_ON, mpidr, entry, context);
+}
+
+bool cpu_is_off(u64 mpidr)
+{
+	return hvc_call(PSCI_AFFINITY_INFO, mpidr, 0, 0) == PSCI_AFFINITY_OFF;
 }
 
 u64 cpu_hw_id(void)

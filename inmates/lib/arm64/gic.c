@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GICv3 for inmates: the calling CPU's redistributor and CPU interface,
- * enough to take private interrupts (the virtual timer). Works the same in
- * a cell (the hypervisor passes the CPU's redistributor through and
- * filters the rest) and alone on the machine (where nothing set the GIC up
- * before us).
+ * enough to take private interrupts (the virtual timer) and SGIs, and the
+ * distributor's routing of a shared interrupt. Works the same in a cell
+ * (the hypervisor passes the CPU's redistributor through and filters the
+ * rest) and alone on the machine (where nothing set the GIC up before us).
  */
 #include <inmate.h>
 
@@ -14,6 +14,10 @@
 #define GICD_CTLR		0x0000
 #define GICD_CTLR_ARE_NS	(1u << 4)
 #define GICD_CTLR_GRP1		(1u << 1)
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_IPRIORITYR		0x0400
+#define GICD_IROUTER		0x6000
 #define GICR_WAKER		0x0014
 #define GICR_WAKER_SLEEP	(1u << 1)
 #define GICR_WAKER_ASLEEP	(1u << 2)
@@ -62,6 +66,31 @@ void irq_enable_ipis(void)
 {
 	for (unsigned int sgi = 0; sgi < 15; sgi++)
 		irq_enable_private(sgi);
+}
+
+void irq_enable_shared(unsigned int intid)
+{
+	*(volatile u64 *)(GICD_BASE + GICD_IROUTER + 8ul * intid) = cpu_hw_id();
+	*(volatile u8 *)(GICD_BASE + GICD_IPRIORITYR + intid) = 0xa0;
+	*reg32(GICD_BASE + GICD_IGROUPR + 4 * (intid / 32)) |= 1u << (intid % 32);
+	*reg32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) = 1u << (intid % 32);
+}
+
+/* ICC_SGI1R_EL1: the SGI's INTID, then its targets. */
+static void send_sgi(u64 targets)
+{
+	asm volatile("msr s3_0_c12_c11_5, %0\n\tisb" : : "r"(((u64)IPI_IRQ << 24) | targets));
+}
+
+/* Aff1, and Aff0 as a bit of the target list (QEMU virt: Aff0 < 16). */
+void ipi_send(u64 mpidr)
+{
+	send_sgi((((mpidr >> 8) & 0xff) << 16) | (1ull << (mpidr & 0xf)));
+}
+
+void ipi_broadcast(void)
+{
+	send_sgi(1ull << 40);	/* IRM: every CPU but the sender */
 }
 
 unsigned int irq_ack(void)

@@ -53,6 +53,19 @@ void irq_enable_private(unsigned int irq);
 /** irq_enable_ipis() - let IPIs from other CPUs in (arm64: SGIs 0-14). */
 void irq_enable_ipis(void);
 /**
+ * irq_enable_shared() - route the shared (device) interrupt @irq to the
+ * calling CPU and enable it there (arm64: a GIC SPI by its INTID; riscv64:
+ * PLIC_IRQ(source), at the hart's S-mode context).
+ */
+void irq_enable_shared(unsigned int irq);
+/** ipi_send() - interrupt the CPU with hardware id @hw_id with IPI_IRQ. */
+void ipi_send(u64 hw_id);
+/**
+ * ipi_broadcast() - IPI_IRQ to every CPU but the caller (arm64: the GIC's
+ * "all others"; riscv64: the SBI's "every hart", the caller's own too).
+ */
+void ipi_broadcast(void);
+/**
  * irq_ack() / irq_eoi() - take and complete an interrupt; irq_valid() says
  * whether irq_ack() found one (not spurious).
  */
@@ -82,6 +95,12 @@ long cpu_start(u64 hw_id, void (*fn)(void));
  * a1, a0 being the hart id).
  */
 long arch_cpu_on(u64 hw_id, u64 entry, u64 context);
+/**
+ * cpu_is_off() - the CPU with hardware id @hw_id is one the caller may
+ * switch on (in a cell: one of the cell's) and is off (PSCI AFFINITY_INFO,
+ * SBI HSM hart_get_status).
+ */
+bool cpu_is_off(u64 hw_id);
 /** cpu_off() - switch the calling CPU off. */
 void __attribute__((noreturn)) cpu_off(void);
 

@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * riscv64 CPU services for inmates: SBI calls (the hypervisor's own
- * extension, HSM, SRST, the console), the Sstc timer, traps and the report
- * of unexpected exceptions.
+ * extension, HSM, IPI, SRST, the console), the Sstc timer, traps and the
+ * report of unexpected exceptions.
  */
 #include <axvm/arch/riscv64/hypercall.h>
 #include <inmate.h>
+#include <lib/sbi.h>
 
-#define SBI_EXT_LEGACY_PUTCHAR	0x01
-#define SBI_EXT_HSM		0x48534d
-#define SBI_HSM_HART_START	0
-#define SBI_HSM_HART_STOP	1
-#define SBI_EXT_SRST		0x53525354
-#define SBI_SRST_SHUTDOWN	0
 #define SCAUSE_INTERRUPT	(1ul << 63)
 #define CSR_STIMECMP		"0x14d"
 /* QEMU virt's time base (the device tree's timebase-frequency). */
@@ -66,6 +61,25 @@ long arch_cpu_on(u64 hartid, u64 entry, u64 context)
 {
 	return sbi_call(SBI_EXT_HSM, SBI_HSM_HART_START, hartid, entry, context,
 			NULL);
+}
+
+bool cpu_is_off(u64 hartid)
+{
+	unsigned long state;
+
+	return !sbi_call(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, hartid, 0, 0, &state) &&
+	       state == SBI_HSM_STATE_STOPPED;
+}
+
+/* An SBI hart mask: bit n is hart @base + n. */
+void ipi_send(u64 hartid)
+{
+	sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, 1, hartid, 0, NULL);
+}
+
+void ipi_broadcast(void)
+{
+	sbi_call(SBI_EXT_IPI, SBI_IPI_SEND, 0, SBI_HART_MASK_ALL, 0, NULL);
 }
 
 /* start.S keeps the hart id (a0 at entry) in tp. */

@@ -13,7 +13,6 @@
 #define PLIC_THRESHOLD(ctx)	(PLIC_BASE + 0x200000ul + (ctx) * 0x1000ul)
 #define PLIC_CLAIM(ctx)		(PLIC_THRESHOLD(ctx) + 4)
 #define SIP_SSIP		(1ul << IPI_IRQ)
-#define SIP_SEIP		(1ul << EXTERNAL_IRQ)
 
 static volatile u32 *reg32(unsigned long addr)
 {
@@ -30,17 +29,19 @@ void irq_init(void)
 	*reg32(PLIC_THRESHOLD(my_context())) = 0;
 }
 
-/* A local interrupt (IPI_IRQ, TIMER_IRQ), or PLIC_IRQ(n) on this hart. */
+/* A local interrupt: IPI_IRQ, TIMER_IRQ. */
 void irq_enable_private(unsigned int irq)
 {
-	if (irq < 16) {
-		asm volatile("csrs sie, %0" : : "r"(1ul << irq) : "memory");
-		return;
-	}
-	irq -= 16;
+	asm volatile("csrs sie, %0" : : "r"(1ul << irq) : "memory");
+}
+
+/* PLIC_IRQ(n): source n at this hart's context, and the PLIC's line. */
+void irq_enable_shared(unsigned int irq)
+{
+	irq -= PLIC_IRQ(0);
 	*reg32(PLIC_BASE + 4ul * irq) = 1;	/* priority */
 	*reg32(PLIC_ENABLE(my_context()) + 4 * (irq / 32)) |= 1u << (irq % 32);
-	asm volatile("csrs sie, %0" : : "r"(SIP_SEIP) : "memory");
+	irq_enable_private(EXTERNAL_IRQ);
 }
 
 void irq_enable_ipis(void)

@@ -5,6 +5,8 @@
 
 /* The virtual timer's PPI: what timer_arm() raises. */
 #define TIMER_IRQ	27
+/* The SGI ipi_send() and ipi_broadcast() raise. */
+#define IPI_IRQ		1
 /* Where QEMU virt has RAM, and cells see theirs: what inmates link at. */
 #define INMATE_RAM_BASE	0x40000000ul
 
@@ -23,5 +25,17 @@ static inline bool irq_valid(unsigned int irq)
  */
 long hvc_call(u64 fn, u64 a1, u64 a2, u64 a3);
 long smc_call(u64 fn, u64 a1, u64 a2, u64 a3);
+
+/* Memory writes reach a DMA-capable device before what follows. */
+#define device_barrier()	asm volatile("dsb sy" ::: "memory")
+
+/*
+ * The reference platform's virtio-rng (configs/qemu-arm64/rng.json): the
+ * last virtio-mmio transport, its SPI, and the cell's DMA buffers (virt =
+ * phys).
+ */
+#define VIRTIO_RNG_BASE	0x0a003e00ul
+#define VIRTIO_RNG_IRQ	79
+#define VIRTIO_DMA_BASE	0x73000000ul
 
 #endif /* _INMATE_ARCH_H */

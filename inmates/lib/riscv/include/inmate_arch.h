@@ -37,4 +37,16 @@ static inline bool irq_valid(unsigned int irq)
 long sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
 	      unsigned long a1, unsigned long a2, unsigned long *value);
 
+/* Memory writes reach a DMA-capable device before what follows. */
+#define device_barrier()	asm volatile("fence iorw, iorw" ::: "memory")
+
+/*
+ * The reference platform's virtio-rng (configs/qemu-riscv64/rng.json): the
+ * last virtio-mmio transport, its PLIC source, and the cell's DMA buffers
+ * (virt = phys).
+ */
+#define VIRTIO_RNG_BASE	0x10008000ul
+#define VIRTIO_RNG_IRQ	PLIC_IRQ(8)
+#define VIRTIO_DMA_BASE	0xb3000000ul
+
 #endif /* _INMATE_ARCH_H */
