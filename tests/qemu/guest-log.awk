@@ -15,6 +15,10 @@ function fail(msg) { print "not ok - " msg; failed++ }
 		fail(prefix ": ran no test")
 	total += ks_tests; failed += ks_failed; in_suite = 0; next
 }
+/^AXVM-LEFT-BEHIND / {
+	what = $3; for (i = 4; i <= NF; i++) what = what ", " $i
+	fail(guest "/" $2 ": left behind: " what " (cleaned up for the next suite)"); next
+}
 /^AXVM-DMESG-BEGIN/ { in_dmesg = 1; next }
 /^AXVM-DMESG-END/ { in_dmesg = 0; next }
 /^AXVM-TESTS-DONE/ { done = 1; next }
@@ -43,6 +47,6 @@ END {
 	if (!poweroff_enabled)
 		fail(guest ": could not enable the hypervisor for the final power-off")
 	else if (qemu_rc == 0)
-		print "ok - " guest ": powered off through the hypervisor (PSCI SYSTEM_OFF)"
+		print "ok - " guest ": powered off through the hypervisor (PSCI SYSTEM_OFF, SBI SRST)"
 	exit failed ? 1 : 0
 }

@@ -13,7 +13,8 @@ mkdir -p "$stage"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,root,etc/axvm} \
 cp "$BUSYBOX" "$stage/bin/busybox"
 ln -s busybox "$stage/bin/sh"
 cp "$TOP/tests/qemu/init" "$stage/init"
-cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/demo" "$TOP/tests/qemu/soak-rounds" \
+cp "$TOP/tests/qemu/run-selftests" "$TOP/tests/qemu/clean-slate" "$TOP/tests/qemu/demo" \
+	"$TOP/tests/qemu/soak-rounds" \
 	"$stage/usr/lib/axvm/"
 cp "$MODULE" "$stage/lib/modules/"
 # Debian's virtio-mmio driver, for the device-partition tests (newer
