@@ -238,6 +238,98 @@ static inline __attribute__((format(printf, 3, 4))) int run(char *out, size_t si
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+static inline bool axvm_enabled(void)
+{
+	char buf[16];
+
+	return !axvm_sysfs_read("enabled", buf, sizeof(buf)) && !strcmp(buf, "1");
+}
+
+/*
+ * Back to a loaded driver and a disabled hypervisor without cells, whatever
+ * a test before left: one that a signal or its timeout ended never ran its
+ * teardown (the guest's clean-slate script). True if something was left
+ * (the test that left it has failed already).
+ */
+static inline bool axvm_clean_slate(void)
+{
+	char out[128];
+
+	run(out, sizeof(out), "/usr/lib/axvm/clean-slate");
+	return out[0] != '\0';
+}
+
+/* A fixture's start: a clean slate, then enable with root.json; its status. */
+static inline int axvm_enable_afresh(void)
+{
+	axvm_clean_slate();
+	return run(NULL, 0, "axvm-ctl enable /etc/axvm/configs/root.json");
+}
+
+/*
+ * A fixture's end: every cell of the space-separated names in @cells that
+ * exists destroyed, then disable; disable's status.
+ */
+static inline int axvm_destroy_and_disable(const char *cells)
+{
+	run(NULL, 0, "for c in %s; do axvm-ctl cell destroy $c; done", cells);
+	return run(NULL, 0, "axvm-ctl disable");
+}
+
+/*
+ * A fixture whose tests run with the hypervisor enabled afresh, and whose
+ * teardown destroys the space-separated @cells, disables, and finds every
+ * CPU online again.
+ */
+#define AXVM_ENABLED_FIXTURE(name, cells)					\
+	FIXTURE(name) {};							\
+	FIXTURE_SETUP(name)							\
+	{									\
+		ASSERT_EQ(0, axvm_enable_afresh());				\
+	}									\
+	FIXTURE_TEARDOWN(name)							\
+	{									\
+		EXPECT_EQ(0, axvm_destroy_and_disable(cells));			\
+		for (int cpu_ = 0; cpu_ < sysconf(_SC_NPROCESSORS_CONF); cpu_++) { \
+			EXPECT_TRUE(cpu_is_online(cpu_)) TH_LOG("CPU %d", cpu_); \
+		}								\
+	}
+
+/* Linux's CPU @cpu is online. */
+static inline bool cpu_is_online(int cpu)
+{
+	char path[64], buf[8];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '0';
+	fclose(f);
+	return buf[0] == '1';
+}
+
+/* Wait up to @seconds for @cell's state in `cell list` to be @state. */
+static inline bool wait_state(const char *cell, const char *state, int seconds)
+{
+	char out[2048], pattern[64];
+
+	snprintf(pattern, sizeof(pattern), " %s ", state);
+	for (int i = 0; i < seconds * 10; i++) {
+		char *line;
+
+		run(out, sizeof(out), "axvm-ctl cell list");
+		line = strstr(out, cell);
+		if (line && strstr(line, pattern) &&
+		    strstr(line, pattern) < strchr(line, '\n'))
+			return true;
+		usleep(100000);
+	}
+	return false;
+}
+
 /* Wait up to @seconds for @cell's console to contain @text. */
 static inline bool wait_console(const char *cell, const char *text, int seconds)
 {

@@ -5,9 +5,11 @@
  * what is wrong in one kernel log line naming the field, and change
  * nothing (every sysfs attribute reads the same afterwards).
  *
- * Each variant starts from the reference platform's real configs
- * (root.bin / rtos.bin, compiled by axvm-ctl when the initramfs is built)
- * and breaks one thing.
+ * Each variant starts from the platform's real configs (root.bin /
+ * rtos.bin, compiled by axvm-ctl when the initramfs is built) and breaks
+ * one thing; where the message names a number of the config, the variant
+ * returns it and the message has it as its one %llx. The variants of the
+ * arch's interrupt controller are in <config_ioctl_arch.h>.
  */
 #include <dirent.h>
 #include <sys/ioctl.h>
@@ -18,8 +20,8 @@
 
 #include "kselftest_harness.h"
 #include "axvm_util.h"
+#include "configs.h"
 
-#define CONFIGS "/etc/axvm/configs/"
 #define SLACK 4096
 
 struct blob {
@@ -70,13 +72,13 @@ FIXTURE(config) {
 FIXTURE_VARIANT(config) {
 	enum target base;	/* which config to start from */
 	unsigned long ioctl;
-	void (*mutate)(struct blob *b);
+	__u64 (*mutate)(struct blob *b);	/* the number @message names */
 	int expected_errno;
-	const char *message;
+	const char *message;	/* a format with at most one %llx */
 };
 
 #define BAD(_name, _base, _ioctl, _errno, _msg, body)			\
-	static void mutate_##_name(struct blob *b) { (void)b; body; }	\
+	static __u64 mutate_##_name(struct blob *b) { (void)b; body; return 0; } \
 	FIXTURE_VARIANT_ADD(config, _name) {				\
 		.base = _base, .ioctl = _ioctl, .mutate = mutate_##_name, \
 		.expected_errno = _errno, .message = _msg,		\
@@ -91,7 +93,7 @@ BAD(cell_config_to_enable, CELL_CFG, EN, EINVAL, "this is a cell config, not a s
 BAD(system_config_to_create, SYSTEM, CC, EINVAL, "this is a system config, not a cell config", );
 BAD(sys_abi_revision, SYSTEM, EN, EINVAL, "abi_revision is 77",
     SYS(b)->header.abi_revision = 77);
-BAD(sys_foreign_arch, SYSTEM, EN, EINVAL, "config is for x86_64 (arch 2), expected arm64",
+BAD(sys_foreign_arch, SYSTEM, EN, EINVAL, "config is for x86_64 (arch 2), expected " AXVM_ARCH_NAME,
     SYS(b)->header.arch = AXVM_ARCH_X86_64);
 BAD(sys_truncated, SYSTEM, EN, EINVAL, "total_size is",
     b->size -= 8);
@@ -108,10 +110,10 @@ BAD(sys_oversized, SYSTEM, EN, E2BIG, "exceeds the limit of 1048576 bytes",
 BAD(cell_oversized, CELL_CFG, CC, E2BIG, "exceeds the limit of 1048576 bytes",
     b->size = AXVM_CONFIG_MAX_SIZE + 1);
 /* The system part. */
-BAD(hypervisor_size_zero, SYSTEM, EN, EINVAL, "hypervisor.memory: phys 0x70000000 and size 0x0",
-    SYS(b)->system.hypervisor_size = 0);
-BAD(hypervisor_misaligned, SYSTEM, EN, EINVAL, "hypervisor.memory: phys 0x70000800",
-    SYS(b)->system.hypervisor_phys += 0x800);
+BAD(hypervisor_size_zero, SYSTEM, EN, EINVAL, "hypervisor.memory: phys 0x%llx and size 0x0",
+    SYS(b)->system.hypervisor_size = 0; return SYS(b)->system.hypervisor_phys);
+BAD(hypervisor_misaligned, SYSTEM, EN, EINVAL, "hypervisor.memory: phys 0x%llx",
+    SYS(b)->system.hypervisor_phys += 0x800; return SYS(b)->system.hypervisor_phys);
 BAD(hypervisor_too_small, SYSTEM, EN, EINVAL, "below the minimum",
     SYS(b)->system.hypervisor_size = 0x10000);
 BAD(debug_console_hypercall, SYSTEM, EN, EINVAL, "debug_console.type: a hypercall console is not possible here",
@@ -119,15 +121,8 @@ BAD(debug_console_hypercall, SYSTEM, EN, EINVAL, "debug_console.type: a hypercal
     SYS(b)->system.debug_console.address = 0);
 BAD(platform_no_cpus, SYSTEM, EN, EINVAL, "platform.cpus is 0",
     SYS(b)->system.platform.num_cpus = 0);
-BAD(platform_more_cpus_than_machine, SYSTEM, EN, EINVAL, "platform.cpus is 8 but this machine has 4 possible CPUs",
-    SYS(b)->system.platform.num_cpus = 8;
-    SYS(b)->system.platform.arch.gicv3.gicr_size = 8 * 0x20000);
-BAD(gic_v2, SYSTEM, EN, EINVAL, "platform.gic.version is 2",
-    SYS(b)->system.platform.irqchip = 2);
-BAD(gicd_misaligned, SYSTEM, EN, EINVAL, "platform.gic.distributor 0x8001000",
-    SYS(b)->system.platform.arch.gicv3.gicd_base += 0x1000);
-BAD(maintenance_irq_not_ppi, SYSTEM, EN, EINVAL, "maintenance_interrupt 40",
-    SYS(b)->system.platform.arch.gicv3.maintenance_irq = 40);
+/* The arch's interrupt controller, and what the machine's CPUs need of it. */
+#include "config_ioctl_arch.h"
 BAD(system_reserved, SYSTEM, EN, EINVAL, "reserved[1] is 0x5",
     SYS(b)->system.reserved[1] = 5);
 /* The root cell. */
@@ -148,11 +143,11 @@ BAD(root_region_unknown_flag, SYSTEM, EN, EINVAL, "root_cell.memory[0].flags 0x1
 BAD(root_region_misaligned, SYSTEM, EN, EINVAL, "must be multiples of the page size",
     ROOT_MEM(b)[0].phys_start += 0x10; ROOT_MEM(b)[0].virt_start += 0x10);
 BAD(root_region_not_identity, SYSTEM, EN, EINVAL, "the root cell is identity-mapped",
-    ROOT_MEM(b)[0].virt_start = 0x80000000);
+    ROOT_MEM(b)[0].virt_start += 0x40000000);
 BAD(root_regions_overlap, SYSTEM, EN, EINVAL, "root_cell.memory[0] and memory[1] overlap in physical memory",
-    ROOT_MEM(b)[1].phys_start = ROOT_MEM(b)[1].virt_start = 0x41000000);
+    ROOT_MEM(b)[1].phys_start = ROOT_MEM(b)[1].virt_start = ROOT_MEM(b)[0].phys_start + 0x1000000);
 BAD(root_region_over_hypervisor, SYSTEM, EN, EINVAL, "overlaps the hypervisor's memory",
-    ROOT_MEM(b)[1].phys_start = ROOT_MEM(b)[1].virt_start = 0x70000000);
+    ROOT_MEM(b)[1].phys_start = ROOT_MEM(b)[1].virt_start = SYS(b)->system.hypervisor_phys);
 BAD(root_region_wraps, SYSTEM, EN, EINVAL, "overflows",
     ROOT_MEM(b)[1].phys_start = ROOT_MEM(b)[1].virt_start = 0xfffffffffff00000ull);
 BAD(root_region_reserved, SYSTEM, EN, EINVAL, "root_cell.memory[2].reserved is 0x9",
@@ -174,8 +169,6 @@ BAD(cell_region_no_access, CELL_CFG, CC, EINVAL, "memory[0]: grants no access",
     CELL_MEM(b)[0].flags = AXVM_MEM_LOADABLE);
 BAD(cell_io_executable, CELL_CFG, CC, EINVAL, "an io region cannot be loadable or executable",
     CELL_MEM(b)[0].flags |= AXVM_MEM_IO);
-BAD(cell_irq_not_spi, CELL_CFG, CC, EINVAL, "interrupts[0]: 27-27 is outside the shared interrupts",
-    add_irq(b, &CELL(b)->cell, 27, 1));
 BAD(cell_irq_past_end, CELL_CFG, CC, EINVAL, "interrupts[0]: 1000-1029 is outside",
     add_irq(b, &CELL(b)->cell, 1000, 30));
 BAD(cell_irq_twice, CELL_CFG, CC, EINVAL, "interrupts[0] and interrupts[1] both name interrupt 50",
@@ -184,9 +177,6 @@ BAD(cell_irq_count_zero, CELL_CFG, CC, EINVAL, "interrupts[0]: count is 0",
     add_irq(b, &CELL(b)->cell, 48, 0));
 BAD(cell_console_unknown, CELL_CFG, CC, EINVAL, "console.type 9 is unknown",
     CELL(b)->cell.console.type = 9);
-BAD(cell_console_uart_not_mapped, CELL_CFG, CC, EINVAL, "console.address 0x9000000 is in none of the cell's io regions",
-    CELL(b)->cell.console.type = AXVM_CONSOLE_PL011;
-    CELL(b)->cell.console.address = 0x09000000);
 /* The intact cell config passes every check, and needs the hypervisor. */
 BAD(intact_cell_needs_hypervisor, CELL_CFG, CC, ENODEV, "cell create: the hypervisor is not enabled", );
 
@@ -242,9 +232,11 @@ FIXTURE_TEARDOWN(config)
 TEST_F(config, is_refused_with_errno_and_message)
 {
 	struct axvm_blob arg;
+	char message[256];
 	int fd, kmsg;
 
-	variant->mutate(&self->blob);
+	snprintf(message, sizeof(message), variant->message,
+		 (unsigned long long)variant->mutate(&self->blob));
 	arg = (struct axvm_blob){
 		.address = (uintptr_t)self->blob.data,
 		.size = (__u32)self->blob.size,
@@ -256,8 +248,8 @@ TEST_F(config, is_refused_with_errno_and_message)
 	EXPECT_EQ(-1, ioctl(fd, variant->ioctl, &arg));
 	EXPECT_EQ(variant->expected_errno, errno)
 		TH_LOG("errno %d (%s)", errno, strerror(errno));
-	EXPECT_TRUE(kmsg_contains(kmsg, variant->message))
-		TH_LOG("no kernel message containing \"%s\"", variant->message);
+	EXPECT_TRUE(kmsg_contains(kmsg, message))
+		TH_LOG("no kernel message containing \"%s\"", message);
 	close(kmsg);
 	close(fd);
 }

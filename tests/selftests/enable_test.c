@@ -4,6 +4,7 @@
  * the root cell: the state in sysfs and INFO, Linux still working on every
  * CPU, the module pinned while enabled, and repeated rounds.
  */
+#include <linux/rtc.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -16,8 +17,10 @@
 
 #include "kselftest_harness.h"
 #include "axvm_util.h"
+#include "arch_facts.h"
+#include "configs.h"
 
-#define ROOT_CONFIG "/etc/axvm/configs/root.bin"
+#define ROOT_CONFIG CONFIGS "root.bin"
 
 static int hv_fd(void)
 {
@@ -43,29 +46,23 @@ static int disable(int fd)
 	return ioctl(fd, AXVM_IOCTL_DISABLE) ? -errno : 0;
 }
 
-static bool sysfs_enabled(void)
-{
-	char buf[16];
-
-	return !axvm_sysfs_read("enabled", buf, sizeof(buf)) && !strcmp(buf, "1");
-}
-
 FIXTURE(hv) {
 	int fd;
 };
 
 FIXTURE_SETUP(hv)
 {
+	axvm_clean_slate();
 	self->fd = hv_fd();
 	ASSERT_LE(0, self->fd);
-	ASSERT_FALSE(sysfs_enabled());
+	ASSERT_FALSE(axvm_enabled());
 }
 
 FIXTURE_TEARDOWN(hv)
 {
-	if (sysfs_enabled())
+	if (axvm_enabled())
 		disable(self->fd);
-	EXPECT_FALSE(sysfs_enabled());
+	EXPECT_FALSE(axvm_enabled());
 	close(self->fd);
 }
 
@@ -76,11 +73,11 @@ TEST_F(hv, enable_then_disable)
 
 	ASSERT_EQ(0, enable(self->fd));
 	EXPECT_TRUE(kmsg_contains(kmsg, "axvm: hypervisor enabled on 4 CPUs"));
-	EXPECT_TRUE(sysfs_enabled());
+	EXPECT_TRUE(axvm_enabled());
 	ASSERT_EQ(0, ioctl(self->fd, AXVM_IOCTL_INFO, &info));
 	EXPECT_EQ(1, info.enabled);
 	ASSERT_EQ(0, disable(self->fd));
-	EXPECT_FALSE(sysfs_enabled());
+	EXPECT_FALSE(axvm_enabled());
 	ASSERT_EQ(0, ioctl(self->fd, AXVM_IOCTL_INFO, &info));
 	EXPECT_EQ(0, info.enabled);
 	close(kmsg);
@@ -95,7 +92,7 @@ TEST_F(hv, second_enable_is_ebusy)
 	EXPECT_EQ(-EBUSY, enable(self->fd));
 	EXPECT_TRUE(kmsg_contains(kmsg, "the hypervisor is already enabled"));
 	close(kmsg);
-	EXPECT_TRUE(sysfs_enabled());
+	EXPECT_TRUE(axvm_enabled());
 }
 
 TEST_F(hv, rmmod_refused_while_enabled)
@@ -157,31 +154,19 @@ TEST_F(hv, twenty_rounds_same_memory)
 	EXPECT_LT(0, first);
 }
 
-/* Where root.bin puts the hypervisor. */
-static u_int64_t hypervisor_phys(void)
-{
-	size_t size;
-	struct axvm_system_config *cfg = read_whole_file(ROOT_CONFIG, &size);
-	u_int64_t phys = cfg ? cfg->system.hypervisor_phys : 0;
-
-	free(cfg);
-	return phys;
-}
-
-
 TEST_F(hv, hypervisor_memory_is_out_of_reach)
 {
-	u_int64_t phys = hypervisor_phys();
+	__u64 phys = hypervisor_phys();
 	int kmsg;
 
 	ASSERT_NE(0, phys);
 	ASSERT_EQ(0, enable(self->fd));
 	kmsg = kmsg_open();
-	EXPECT_EQ(SIGBUS, probe_physical(phys));
-	EXPECT_EQ(SIGBUS, probe_physical(phys + 0x1000));
+	EXPECT_EQ(ARCH_FAULT_SIGNAL, probe_physical(phys));
+	EXPECT_EQ(ARCH_FAULT_SIGNAL, probe_physical(phys + 0x1000));
 	close(kmsg);
 	/* Linux and the hypervisor went on. */
-	EXPECT_TRUE(sysfs_enabled());
+	EXPECT_TRUE(axvm_enabled());
 	ASSERT_EQ(0, disable(self->fd));
 	/* Given back: the same address reads fine again. */
 	EXPECT_EQ(0, probe_physical(phys));
@@ -232,41 +217,60 @@ static unsigned long long interrupts_of(const char *name)
 	return total;
 }
 
-/* Arm the RTC's alarm @seconds from now (a device interrupt, SPI 34). */
+/*
+ * Arm the RTC's alarm @seconds from now (a device interrupt), through
+ * /dev/rtc0: not every RTC driver offers sysfs's wakealarm (goldfish's
+ * does not), every one with alarms takes RTC_WKALM_SET.
+ */
 static int rtc_alarm_in(int seconds)
 {
-	const char *path = "/sys/class/rtc/rtc0/wakealarm";
-	char buf[32];
-	int fd, n;
+	struct rtc_wkalrm alarm = { .enabled = 1 };
+	struct rtc_time *t = &alarm.time;
+	int fd = open("/dev/rtc0", O_RDONLY | O_CLOEXEC), ret = 0;
+	struct tm tm = { 0 };
+	time_t when;
 
-	fd = open(path, O_WRONLY);
 	if (fd < 0)
 		return -errno;
-	n = write(fd, "0", 1);	/* clear a previous alarm */
+	if (ioctl(fd, RTC_RD_TIME, t)) {
+		ret = -errno;
+		goto out;
+	}
+	tm.tm_sec = t->tm_sec;
+	tm.tm_min = t->tm_min;
+	tm.tm_hour = t->tm_hour;
+	tm.tm_mday = t->tm_mday;
+	tm.tm_mon = t->tm_mon;
+	tm.tm_year = t->tm_year;
+	when = timegm(&tm) + seconds;
+	gmtime_r(&when, &tm);
+	*t = (struct rtc_time){
+		.tm_sec = tm.tm_sec, .tm_min = tm.tm_min, .tm_hour = tm.tm_hour,
+		.tm_mday = tm.tm_mday, .tm_mon = tm.tm_mon, .tm_year = tm.tm_year,
+		.tm_wday = -1, .tm_yday = -1, .tm_isdst = -1,
+	};
+	if (ioctl(fd, RTC_WKALM_SET, &alarm))
+		ret = -errno;
+out:
 	close(fd);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -errno;
-	snprintf(buf, sizeof(buf), "+%d", seconds);
-	n = write(fd, buf, strlen(buf));
-	close(fd);
-	return n > 0 ? 0 : -errno;
+	return ret;
 }
 
 /*
  * The root's timer, IPIs and device interrupts go on arriving. (QEMU's
  * PL011 sends without needing its interrupt, so the device interrupt
- * checked is the RTC alarm; the UART itself carries this test's output.)
+ * checked is the RTC alarm, on every platform; the UART itself carries
+ * this test's output.)
  */
 static void check_interrupts_keep_coming(struct __test_metadata *_metadata)
 {
 	unsigned long long timer, ipi, rtc;
 	long ncpus = sysconf(_SC_NPROCESSORS_ONLN);
 
-	timer = interrupts_of("arch_timer");
+	timer = interrupts_of(ARCH_TIMER_IRQ_NAME);
 	ipi = interrupts_of("Rescheduling interrupts") +
 	      interrupts_of("Function call interrupts");
-	rtc = interrupts_of("rtc-pl031");
+	rtc = interrupts_of(ARCH_RTC_IRQ_NAME);
 
 	/* Hop a process over every CPU: each move needs an IPI. */
 	for (int round = 0; round < 3; round++) {
@@ -282,10 +286,10 @@ static void check_interrupts_keep_coming(struct __test_metadata *_metadata)
 	ASSERT_EQ(0, rtc_alarm_in(1));
 	sleep(2);
 
-	EXPECT_LT(timer, interrupts_of("arch_timer"));
+	EXPECT_LT(timer, interrupts_of(ARCH_TIMER_IRQ_NAME));
 	EXPECT_LT(ipi, interrupts_of("Rescheduling interrupts") +
 		       interrupts_of("Function call interrupts"));
-	EXPECT_LT(rtc, interrupts_of("rtc-pl031"));
+	EXPECT_LT(rtc, interrupts_of(ARCH_RTC_IRQ_NAME));
 }
 
 static int cpu_online(int cpu, int online)
@@ -309,7 +313,7 @@ TEST_F(hv, linux_works_while_enabled)
 	check_every_cpu_runs_work(_metadata);
 	check_sleeps_wake_on_time(_metadata);
 	check_interrupts_keep_coming(_metadata);
-	EXPECT_TRUE(sysfs_enabled());
+	EXPECT_TRUE(axvm_enabled());
 }
 
 /* And the same once the hypervisor is gone again. */
@@ -339,7 +343,7 @@ TEST_F(hv, cpu_offline_and_online_while_enabled)
 	ASSERT_EQ(0, sched_setaffinity(0, sizeof(set), &set));
 	EXPECT_EQ(3, sched_getcpu());
 	/* ...and its switching off and on went through the hypervisor. */
-	EXPECT_LE(3, read_long("cpu3/exits_psci"));
+	EXPECT_LE(3, read_long("cpu3/" ARCH_CPU_POWER_EXITS));
 	/* Offline at disable: the hypervisor switches it off for real. */
 	ASSERT_EQ(0, cpu_online(2, 0));
 	ASSERT_EQ(0, disable(self->fd));
@@ -354,7 +358,8 @@ TEST_F(hv, sysfs_shows_the_running_hypervisor)
 	ASSERT_EQ(0, enable(self->fd));
 	ASSERT_EQ(0, axvm_sysfs_read("firmware_version", buf, sizeof(buf)));
 	EXPECT_NE(0, strlen(buf));
-	EXPECT_EQ(4 << 20, read_long("memory_total"));
+	ASSERT_NE(NULL, system_config());
+	EXPECT_EQ(system_config()->system.hypervisor_size, read_long("memory_total"));
 	EXPECT_LT(0, read_long("memory_used"));
 	EXPECT_GT(read_long("memory_total"), read_long("memory_used"));
 	/* Enable itself issued hypercalls on every CPU? No: one per CPU to
@@ -380,7 +385,7 @@ TEST_F(hv, failed_cpu_unwinds_every_cpu)
 	ASSERT_EQ(0, set_fail_cpu("-1"));
 	EXPECT_TRUE(kmsg_contains(kmsg, "CPU 2 could not enter the hypervisor"));
 	close(kmsg);
-	EXPECT_FALSE(sysfs_enabled());
+	EXPECT_FALSE(axvm_enabled());
 	/* Linux is whole: every CPU runs, and enabling works again. */
 	EXPECT_EQ(4, sysconf(_SC_NPROCESSORS_ONLN));
 	EXPECT_EQ(0, probe_physical(hypervisor_phys()));	/* memory released */

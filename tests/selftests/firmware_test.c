@@ -42,7 +42,7 @@ FIXTURE_VARIANT_ADD(firmware, abi_revision) {
 };
 FIXTURE_VARIANT_ADD(firmware, foreign_arch) {
 	.damage = ARCH, .expected_errno = ENOEXEC,
-	.message = "built for x86_64 (arch 2), this machine is arm64",
+	.message = "built for x86_64 (arch 2), this machine is " AXVM_ARCH_NAME,
 };
 FIXTURE_VARIANT_ADD(firmware, truncated) {
 	.damage = TRUNCATED, .expected_errno = ENOEXEC,

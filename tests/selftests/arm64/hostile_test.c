@@ -12,17 +12,15 @@
 #include <sys/mman.h>
 
 #include "kselftest_harness.h"
-#include "../axvm_util.h"
+#include "axvm_util.h"
+#include "configs.h"
 
-#define CONFIGS		"/etc/axvm/configs/"
-#define INMATES		"/usr/lib/axvm/inmates/"
-#define GICD		0x08000000ul
 #define GICD_SIZE	0x10000ul
-#define GICR		0x080a0000ul
 #define GICR_FRAME	0x20000ul
 #define CPUS		4
 #define SPIS		288		/* QEMU virt */
-#define CELL_SPI	200		/* hostile.json owns 200-201 */
+/* hostile.json owns two SPIs from this one on. */
+#define CELL_SPI	(cell_irq("hostile"))
 /* A generous bound for destroy outside -icount (make bench has the figure). */
 #define DESTROY_MAX_NS	300000000ull
 
@@ -120,21 +118,6 @@ static const char *kmsg_damage(int fd)
 	return kmsg_find(fd, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
-static bool cpu_online(int cpu)
-{
-	char path[64], c = '0';
-	int fd;
-
-	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
-	fd = open(path, O_RDONLY);
-	if (fd >= 0) {
-		if (read(fd, &c, 1) != 1)
-			c = '0';
-		close(fd);
-	}
-	return c == '1';
-}
-
 /* Destroy @cell, returning how long it took. */
 static uint64_t timed_destroy(const char *cell, int *rc)
 {
@@ -150,19 +133,22 @@ FIXTURE(hostile) {
 
 FIXTURE_SETUP(hostile)
 {
-	ASSERT_EQ(0, run(NULL, 0, "axvm-ctl enable " CONFIGS "root.json"));
-	self->gicd = map_phys(GICD, GICD_SIZE);
-	self->gicr = map_phys(GICR, CPUS * GICR_FRAME);
+	const struct axvm_system_config *sys = system_config();
+
+	ASSERT_NE(NULL, sys);
+	ASSERT_EQ(CPUS, sys->system.platform.num_cpus);
+	ASSERT_LE(32, CELL_SPI);
+	ASSERT_GT(SPIS - 1, CELL_SPI);
+	ASSERT_EQ(0, axvm_enable_afresh());
+	self->gicd = map_phys(sys->system.platform.arch.gicv3.gicd_base, GICD_SIZE);
+	self->gicr = map_phys(sys->system.platform.arch.gicv3.gicr_base, CPUS * GICR_FRAME);
 	ASSERT_NE(NULL, self->gicd);
 	ASSERT_NE(NULL, self->gicr);
 }
 
 FIXTURE_TEARDOWN(hostile)
 {
-	run(NULL, 0, "axvm-ctl cell destroy hostile");
-	run(NULL, 0, "axvm-ctl cell destroy rtos");
-	run(NULL, 0, "axvm-ctl cell destroy bare");
-	EXPECT_EQ(0, run(NULL, 0, "axvm-ctl disable"));
+	EXPECT_EQ(0, axvm_destroy_and_disable("hostile rtos bare"));
 }
 
 TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
@@ -206,7 +192,7 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 	ns = timed_destroy("hostile", &rc);
 	ASSERT_EQ(0, rc);
 	EXPECT_GT(DESTROY_MAX_NS, ns) TH_LOG("destroy took %llu ns", (unsigned long long)ns);
-	ASSERT_TRUE(cpu_online(3));
+	ASSERT_TRUE(cpu_is_online(3));
 	usleep(200000);
 	read_gic(self->gicd, self->gicr, &after);
 	EXPECT_EQ(0, diff_gic(&before, &after, diffs, sizeof(diffs))) TH_LOG("%s", diffs);
