@@ -41,8 +41,13 @@ static int check_plic_node(struct device_node *np, const struct axvm_plic *p)
 		       p->base, p->size, &res);
 		return -EINVAL;
 	}
-	if (of_property_read_u32(np, "riscv,ndev", &ndev) || ndev != p->num_sources) {
-		pr_err("axvm: enable: platform.plic.sources is %u, the device tree's riscv,ndev says %u\n",
+	/*
+	 * Fewer is fine (the hypervisor leaves the rest to nobody); more would
+	 * name sources the PLIC does not have. QEMU 7.2 says 96 where QEMU 10
+	 * says 95 for the same machine.
+	 */
+	if (of_property_read_u32(np, "riscv,ndev", &ndev) || p->num_sources > ndev) {
+		pr_err("axvm: enable: platform.plic.sources is %u, more than the device tree's riscv,ndev (%u)\n",
 		       p->num_sources, ndev);
 		return -EINVAL;
 	}

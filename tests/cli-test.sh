@@ -83,8 +83,8 @@ rv=$TOP/configs/qemu-riscv64
 sed 's/"type": "sbi"/"type": "pl011", "address": "0x10000000"/' "$rv/root.json" > "$tmp/rv-pl011.json"
 expect config_riscv64_has_no_pl011 3 'rv-pl011.json: debug_console.type: unknown console type "pl011" \(expected one of: none, hypercall, sbi\)' \
 	"$ctl" config check "$tmp/rv-pl011.json"
-sed 's/"interrupts": \[8\]/"interrupts": [97]/' "$rv/rng.json" > "$tmp/rv-irq.json"
-expect config_riscv64_source_past_plic 3 "rv-irq.json: interrupts\[0\]: 97-97 is outside the PLIC's sources 1-96" \
+sed 's/"interrupts": \[8\]/"interrupts": [96]/' "$rv/rng.json" > "$tmp/rv-irq.json"
+expect config_riscv64_source_past_plic 3 "rv-irq.json: interrupts\[0\]: 96-96 is outside the PLIC's sources 1-95" \
 	"$ctl" config check --system "$rv/root.json" "$tmp/rv-irq.json"
 sed 's/"phys": "0x10008000"/"phys": "0x0c200000"/' "$rv/rng.json" > "$tmp/rv-plic.json"
 expect config_riscv64_cell_over_plic 3 'rv-plic.json: memory\[2\] \(0xc200000\+0x1000\) covers the PLIC' \
