@@ -126,11 +126,20 @@ static u64 instret(void)
 	return v;
 }
 
-/* instret counts every mode, HS and M included: the firmware's part too. */
+/*
+ * instret counts every mode, HS and M included: the firmware's part too;
+ * but M-mode may inhibit it (OpenSBI does until the SBI PMU starts it):
+ * then there is no figure, rather than a zero.
+ */
 int axvm_arch_count_instructions(void (*fn)(void), u32 *counts, unsigned int n)
 {
 	u32 overhead = U32_MAX;
 	unsigned int i;
+	u64 first = instret();
+
+	fn();
+	if (instret() == first)
+		return -EOPNOTSUPP;
 
 	for (i = 0; i < 100; i++) {
 		u64 c0 = instret();

@@ -12,8 +12,6 @@ INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined probe_ipi pr
 INMATE_TESTS_arm64 := probe_fpsimd probe_mask psci_probe hostile
 INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe
 INMATE_TESTS := $(INMATE_TESTS_COMMON) $(INMATE_TESTS_$(ARCH))
-# The bench inmate reads arm64's PMU and GIC so far.
-INMATE_BENCH_arm64 := bench
 # The library: the common part and every .c and .S of the arch's directory
 # (inmates/lib/$(SRCARCH)/).
 INMATE_LIB_SRCS := lib/console.c lib/console_select.c lib/cpu_start.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
@@ -33,7 +31,7 @@ INMATE_OUT := $(OUT)/inmates
 INMATE_LIB_OBJS := $(addprefix $(INMATE_OUT)/,$(patsubst %.S,%.o,$(INMATE_LIB_SRCS:.c=.o))) \
 	$(INMATE_OUT)/lib/format.o
 INMATE_LDS := $(INMATE_OUT)/inmate.lds
-INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS) $(INMATE_BENCH_$(ARCH)),$(INMATE_OUT)/$(d).bin)
+INMATE_BINS := $(foreach d,$(INMATE_DEMOS) $(INMATE_TESTS) bench,$(INMATE_OUT)/$(d).bin)
 # Inmates that run alone on the bare machine (tests/qemu/bare-inmates.sh);
 # the probes only make sense inside a cell.
 INMATE_BARE_ELFS := $(foreach d,$(INMATE_DEMOS),$(INMATE_OUT)/$(d).elf)

@@ -21,3 +21,8 @@ QEMU_MACHINE := -M virt -cpu rv64,h=true -smp 4 -m 1G -bios $(OPENSBI) \
 	-nic none -device virtio-rng-device
 QEMU_APPEND := console=ttyS0 earlycon=sbi mem=768M
 QEMU_BARE_MACHINE := -M virt -cpu rv64 -m 256M -bios $(OPENSBI) -nic none
+# make bench: the counter's tick in nanoseconds.
+BENCH_TICK_NS := 100	# ns per tick of the 10 MHz time CSR
+# make bench runs under -icount, where QEMU 7.2 hangs with more than one
+# riscv64 hart: QEMU 10 from bookworm-backports instead (scripts/fetch-qemu.sh).
+BENCH_QEMU := $(BUILD)/deps/qemu-10/run

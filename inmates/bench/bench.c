@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * bench: what the hypervisor costs a cell, in counter ticks of the
- * generic timer (62.5 MHz on QEMU virt; under -icount shift=0 one tick is
- * 16 instructions' worth of virtual time).
+ * bench: what the hypervisor costs a cell, in counter ticks of the timer
+ * (QEMU virt: arm64's generic timer at 62.5 MHz, under -icount shift=0 one
+ * tick is 16 instructions' worth of virtual time; riscv64's time CSR at
+ * 10 MHz, 100 instructions a tick).
  *
  *   hypercall  round trip of AXVM_HC_VERSION (only in a cell)
- *   mmio       round trip of a read of GICD_TYPER, which the hypervisor
- *              emulates (only in a cell)
+ *   mmio       round trip of a read of a register the hypervisor emulates
+ *              (EMULATED_REGISTER: arm64 GICD_TYPER, riscv64 a PLIC
+ *              priority; only in a cell)
  *   hypercall_instructions, mmio_instructions
- *              the same round trips in instructions retired (EL1 and EL2),
- *              where the PMU counts them (QEMU: under -icount)
+ *              the same round trips in instructions retired (the
+ *              hypervisor's included), where the hart counts them (QEMU:
+ *              arm64's PMU under -icount; riscv64's instret)
  *   timer      latency from the virtual timer's deadline to its interrupt
  *              handler, TIMER_SAMPLES samples; and how many other
  *              interrupts arrived meanwhile (expected: none)
@@ -25,7 +28,6 @@
 #define ROUND_TRIPS	2000
 #define TIMER_SAMPLES	10000
 #define TIMER_PERIOD_US	200
-#define GICD_TYPER	0x08000004ul
 
 static u32 samples[TIMER_SAMPLES];
 static volatile unsigned int taken, foreign;
@@ -58,7 +60,7 @@ static void summarize(const char *name, const char *unit, u32 *v, unsigned int n
 static void round_trip(bool mmio)
 {
 	if (mmio)
-		(void)*(volatile u32 *)GICD_TYPER;
+		(void)*(volatile u32 *)EMULATED_REGISTER;
 	else
 		hypercall(AXVM_HC_VERSION, 0, 0);
 }
@@ -113,10 +115,10 @@ static void on_timer(void)
 		samples[taken++] = (u32)(now - deadline);
 		deadline = now + period;
 		timer_arm(deadline);
-	} else if (intid != TIMER_IRQ && intid < 1020) {
+	} else if (intid != TIMER_IRQ && irq_valid(intid)) {
 		foreign++;	/* nobody else's interrupt may reach us */
 	}
-	if (intid < 1020)
+	if (irq_valid(intid))
 		irq_eoi(intid);
 }
 

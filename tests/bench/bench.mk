@@ -15,7 +15,15 @@ $(BENCH_OUT)/%: $(TOP)/tests/bench/%.c $(DEPS_MK) $(TOP)/tests/selftests/axvm_ut
 	@mkdir -p $(@D)
 	$(Q)$(CROSS_COMPILE)gcc $(BENCH_CFLAGS) -o $@ $<
 
-bench: $(INITRD) $(HV_ELF) $(INMATE_OUT)/bench.elf
-	$(Q)$(QEMU_ENV) LOG=$(BUILD)/bench/guest.log RESULTS=$(BUILD)/bench/results.json \
+# Each arch's figures go to build/bench/<arch>/results.json; results.json
+# beside them holds every arch's measured so far, by arch name.
+bench: $(INITRD) $(HV_ELF) $(INMATE_OUT)/bench.elf $(BENCH_QEMU)
+	$(Q)$(QEMU_ENV) QEMU='$(or $(BENCH_QEMU),$(QEMU))' LOG=$(BUILD)/bench/$(ARCH)/guest.log \
+		RESULTS=$(BUILD)/bench/$(ARCH)/results.json \
+		ALL_RESULTS=$(BUILD)/bench/results.json TICK_NS=$(BENCH_TICK_NS) \
 		HV_ELF='$(HV_ELF)' BENCH_ELF='$(INMATE_OUT)/bench.elf' \
 		SIZE='$(CROSS_COMPILE)size' $(TOP)/tests/bench/run.sh
+
+# An emulator of its own for the bench, where the arch names one (arch.mk).
+$(BUILD)/deps/qemu-%/run: $(TOP)/scripts/fetch-qemu.sh
+	$(Q)$(TOP)/scripts/fetch-qemu.sh $(@D)

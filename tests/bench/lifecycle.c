@@ -25,6 +25,13 @@
 #error "lifecycle.c: no timer counter for this architecture"
 #endif
 
+/* Where the inmates link (inmates/lib/<arch>/include/inmate_arch.h). */
+#if defined(__aarch64__)
+#define INMATE_IMAGE_ADDRESS	0x40000000
+#else
+#define INMATE_IMAGE_ADDRESS	0x80200000
+#endif
+
 /* The architecture's timer counter, which counts virtual time under -icount. */
 static uint64_t counter(void)
 {
@@ -100,7 +107,7 @@ static void destroy_running(int fd, struct axvm_blob *cell_blob,
 	char path[128];
 	size_t size;
 	void *image;
-	struct axvm_image img = { 0, 0, 0x40000000, 0 };
+	struct axvm_image img = { 0, 0, INMATE_IMAGE_ADDRESS, 0 };
 	struct axvm_cell_load ld = { .num_images = 1, .images = (uintptr_t)&img };
 	struct axvm_cell_id id = { 0 };
 	uint64_t t0;
@@ -133,7 +140,7 @@ int main(int argc, char **argv)
 			   &image_size);
 	struct axvm_blob root_blob = { (uintptr_t)root, (__u32)root_size, 0 };
 	struct axvm_blob cell_blob = { (uintptr_t)cell, (__u32)cell_size, 0 };
-	struct axvm_image img = { (uintptr_t)image, image_size, 0x40000000, 0 };
+	struct axvm_image img = { (uintptr_t)image, image_size, INMATE_IMAGE_ADDRESS, 0 };
 	struct axvm_cell_load ld = { .num_images = 1, .images = (uintptr_t)&img };
 	struct axvm_cell_id id = { 0 };
 	char buf[4096];

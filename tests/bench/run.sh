@@ -7,7 +7,7 @@
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$(dirname "$RESULTS")"
-tick_ns=16	# one tick of QEMU virt's 62.5 MHz counter
+tick_ns=${TICK_NS:?}	# one tick of the counter (arch.mk: BENCH_TICK_NS)
 
 echo "bench: booting the reference machine under -icount shift=0 (a few minutes)"
 "$here/../qemu/boot.sh" bench "$LOG"
@@ -70,4 +70,18 @@ END {
 		printf "%-34s %14s  %s\n", names[i], v, u
 	}
 }'
-echo "bench: results in $RESULTS"
+# Every arch measured so far, side by side.
+python3 - "$ALL_RESULTS" "$(dirname "$(dirname "$RESULTS")")" <<'EOF_PY'
+import json, os, sys
+out, top = sys.argv[1], sys.argv[2]
+merged = {}
+for arch in sorted(os.listdir(top)):
+    path = os.path.join(top, arch, 'results.json')
+    if os.path.isfile(path):
+        with open(path) as f:
+            merged[arch] = json.load(f)
+with open(out, 'w') as f:
+    json.dump(merged, f, indent=2)
+    f.write('\n')
+EOF_PY
+echo "bench: results in $RESULTS (every arch's: $ALL_RESULTS)"

@@ -128,11 +128,6 @@ void timer_stop(void)
 	asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(-1ul) : "memory");
 }
 
-bool pmu_instructions_supported(void)
-{
-	return true;	/* instret: every mode, the hypervisor's too */
-}
-
 static u64 instret_start;
 
 static u64 instret(void)
@@ -141,6 +136,20 @@ static u64 instret(void)
 
 	asm volatile("rdinstret %0" : "=r"(v) : : "memory");
 	return v;
+}
+
+/*
+ * instret counts every mode, the hypervisor's too, unless M-mode inhibits
+ * it (OpenSBI does until someone starts it through the SBI PMU, which a
+ * cell may not use): it must be seen to move.
+ */
+bool pmu_instructions_supported(void)
+{
+	u64 first = instret();
+
+	for (volatile int i = 0; i < 100; i++)
+		;
+	return instret() != first;
 }
 
 void pmu_instructions_start(void)

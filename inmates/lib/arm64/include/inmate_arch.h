@@ -10,6 +10,9 @@
 /* Where QEMU virt has RAM, and cells see theirs: what inmates link at. */
 #define INMATE_RAM_BASE	0x40000000ul
 
+/* A register the hypervisor emulates for a cell (the bench's round trip). */
+#define EMULATED_REGISTER	0x08000004ul	/* GICD_TYPER */
+
 /* INTIDs 1020-1023 are the GIC's "no interrupt" answers. */
 static inline bool irq_valid(unsigned int irq)
 {

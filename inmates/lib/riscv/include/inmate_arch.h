@@ -22,6 +22,9 @@
 #define INMATE_RAM_BASE	0x80000000ul
 #define INMATE_LOAD_ADDRESS	0x80200000ul
 
+/* A register the hypervisor emulates for a cell: source 1's PLIC priority. */
+#define EMULATED_REGISTER	0x0c000004ul
+
 static inline bool irq_valid(unsigned int irq)
 {
 	return irq != IRQ_NONE;
