@@ -85,19 +85,19 @@ all: modules firmware tools inmates selftests bench-build
 # ARCHES, each its own make run (tests/arches-build.sh).
 ARCH_PARTS := firmware modules tools inmates selftests bench-build
 ARCH_PARTS_arm64 := $(ARCH_PARTS)
-ARCH_PARTS_riscv64 := $(ARCH_PARTS)
+ARCH_PARTS_riscv64 := $(ARCH_PARTS) deb-check
 ARCHES_ENV = TOP='$(TOP)' ARCHES='$(ARCHES)' ARCH_PARTS='$(ARCH_PARTS)' \
 	$(foreach a,$(ARCHES),ARCH_PARTS_$(a)='$(ARCH_PARTS_$(a))') \
 	ARCHES_LOG_DIR='$(BUILD)'
 all-arches:
 	$(Q)$(ARCHES_ENV) $(TOP)/tests/arches-build.sh
 
-# The arches whose guest suites make check runs (riscv64 joins when its
-# firmware works: make check CHECK_GUEST_ARCHES="arm64 riscv64"). ARCH's
-# runs once per kernel in CHECK_KERNELS (all of them unless KERNEL or
-# CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD" each; another arch's
-# runs on each of its kernels through its own make: "ARCH,KERNEL" each.
-CHECK_GUEST_ARCHES ?= arm64
+# The arches whose guest suites make check runs (CHECK_GUEST_ARCHES=arm64
+# for arm64's alone). ARCH's runs once per kernel in CHECK_KERNELS (all of
+# them unless KERNEL or CHECK_KERNELS says otherwise): "KERNEL,VMLINUZ,INITRD"
+# each; another arch's runs on each of its kernels through its own make:
+# "ARCH,KERNEL" each.
+CHECK_GUEST_ARCHES ?= arm64 riscv64
 CHECK_KERNELS ?= $(if $(filter command line environment,$(origin KERNEL)),$(KERNEL),$(KERNELS))
 GUEST_KERNELS = $(if $(filter $(ARCH),$(CHECK_GUEST_ARCHES)),$(CHECK_KERNELS))
 GUEST_RUNS = $(foreach k,$(GUEST_KERNELS),$(k),$(call kvar,VMLINUZ,$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)

@@ -4,8 +4,8 @@
 # make deb: stage three package trees and build them with plain
 # `dpkg-deb --build` (no debhelper):
 #   axvm-dkms      (all)    the module source in /usr/src/axvm-<version>
-#   axvm-firmware  (arm64)  /lib/firmware/axvm-arm64.bin
-#   axvm-tools     (arm64)  /usr/sbin/axvm-ctl, man pages, completion,
+#   axvm-firmware  (ARCH)   /lib/firmware/axvm-<arch>.bin
+#   axvm-tools     (ARCH)   /usr/sbin/axvm-ctl, man pages, completion,
 #                           the config schema and example configs
 # Everything comes from packaging/deb.mk, through the environment:
 #   TOP             the source tree
@@ -13,7 +13,7 @@
 #   DEB_VERSION     the packages' (Debian) version
 #   AXVM_VERSION    the build's version string (compiled into the module
 #                   by dkms, as it is into the firmware and axvm-ctl)
-#   DEB_ARCH        the Debian architecture of the binaries (arm64)
+#   DEB_ARCH        the Debian architecture of the binaries (arm64, riscv64)
 #   PLATFORM        whose configs/PLATFORM go in as examples (qemu-arm64)
 #   FIRMWARE        the firmware image to ship
 #   AXVM_CTL        the static axvm-ctl to ship

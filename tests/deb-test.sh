@@ -30,6 +30,11 @@ set -uo pipefail
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 DEB_ARCH=${DEB_ARCH:-arm64}
 KERNEL_ARCH=${KERNEL_ARCH:-arm64}
+# What readelf calls the machine of this arch's binaries.
+case $DEB_ARCH in
+riscv64) elf_machine='RISC-V' ;;
+*) elf_machine='AArch64' ;;
+esac
 PLATFORM=${PLATFORM:-qemu-$DEB_ARCH}
 CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}
 KDIRS=${KDIRS:-${KDIR:-}}
@@ -204,12 +209,12 @@ if [ -n "${deb[axvm-tools]:-}" ]; then
 	hdr=$("${CROSS_COMPILE}readelf" -h "$ctl" 2>&1)
 	phdr=$("${CROSS_COMPILE}readelf" -lW "$ctl" 2>&1)
 	if grep -q 'Class: *ELF64' <<< "$hdr" &&
-	   grep -q 'Machine: *AArch64' <<< "$hdr" &&
+	   grep -q "Machine: *$elf_machine" <<< "$hdr" &&
 	   grep -q 'Type: *EXEC' <<< "$hdr" &&
 	   ! grep -qE 'INTERP|DYNAMIC' <<< "$phdr"; then
-		ok "deb/axvm-tools: axvm-ctl is a static aarch64 ELF executable"
+		ok "deb/axvm-tools: axvm-ctl is a static $DEB_ARCH ELF executable"
 	else
-		not_ok "deb/axvm-tools: axvm-ctl is a static aarch64 ELF executable" \
+		not_ok "deb/axvm-tools: axvm-ctl is a static $DEB_ARCH ELF executable" \
 			"$(grep -E 'Class|Machine|Type' <<< "$hdr")" \
 			"$(grep -E 'INTERP|DYNAMIC' <<< "$phdr")"
 	fi
@@ -330,6 +335,16 @@ else
 	printf '#!/bin/sh\n{ pwd; find . -name ".*.cmd" -exec cat {} +; } > "$AXVM_DEB_TEST_CMDS"\n' \
 		> "$tmp/keep-cmds"
 	chmod +x "$tmp/bin/strip" "$tmp/keep-cmds"
+	# trixie's riscv64 headers ask for gcc-14 and a pahole that knows
+	# --btf_features; this host (bookworm) has gcc 12 and pahole 1.24. A
+	# riscv64 trixie machine has both: here the cross gcc stands in, and
+	# pahole drops the option it does not know.
+	if [ "$DEB_ARCH" = riscv64 ]; then
+		printf '#!/bin/sh\nexec %sgcc "$@"\n' "$CROSS_COMPILE" > "$tmp/bin/${CROSS_COMPILE}gcc-14"
+		printf '#!/bin/bash\na=(); for o in "$@"; do [[ $o == --btf_features* ]] || a+=("$o"); done\nexec %s "${a[@]}"\n' \
+			"$(command -v pahole)" > "$tmp/bin/pahole"
+		chmod +x "$tmp/bin/${CROSS_COMPILE}gcc-14" "$tmp/bin/pahole"
+	fi
 	# dkms_tree/axvm/VERSION/build/../../../.. is $tmp
 	post_build=../../../../keep-cmds
 	# The other architectures' parts (driver/<arch>*, include/axvm/arch/
@@ -373,11 +388,11 @@ else
 		ko=$tmp/dkms/axvm/$V/$rel/$KERNEL_ARCH/module/axvm.ko
 		hdr=$("${CROSS_COMPILE}readelf" -h "$ko" 2>&1)
 		if grep -q 'Class: *ELF64' <<< "$hdr" &&
-		   grep -q 'Machine: *AArch64' <<< "$hdr" &&
+		   grep -q "Machine: *$elf_machine" <<< "$hdr" &&
 		   grep -q 'Type: *REL ' <<< "$hdr"; then
-			ok "$t: axvm.ko is an aarch64 relocatable ELF"
+			ok "$t: axvm.ko is a $DEB_ARCH relocatable ELF"
 		else
-			not_ok "$t: axvm.ko is an aarch64 relocatable ELF" "$hdr"
+			not_ok "$t: axvm.ko is a $DEB_ARCH relocatable ELF" "$hdr"
 		fi
 		vermagic=$(modinfo -F vermagic "$ko" 2>&1)
 		if [[ $vermagic == "$rel "* ]]; then
