@@ -108,6 +108,32 @@ void __attribute__((noreturn)) cpu_off(void);
 u64 cpu_hw_id(void);
 
 /**
+ * mmio_read32() / mmio_write32() / mmio_read64() / mmio_write64() - one
+ * aligned access to a device register at @addr, as a single plain load or
+ * store, so that a hypervisor that emulates the register can decode it.
+ */
+u32 mmio_read32(unsigned long addr);
+void mmio_write32(unsigned long addr, u32 value);
+u64 mmio_read64(unsigned long addr);
+void mmio_write64(unsigned long addr, u64 value);
+/*
+ * How an arch's library defines them, from its load and store of one width
+ * (operand 0: the value, operand 1: the address).
+ */
+#define DEFINE_MMIO_ACCESSORS(bits, load, store)				\
+	u##bits mmio_read##bits(unsigned long addr)				\
+	{									\
+		u##bits v;							\
+										\
+		asm volatile(load : "=r"(v) : "r"(addr) : "memory");		\
+		return v;							\
+	}									\
+	void mmio_write##bits(unsigned long addr, u##bits value)		\
+	{									\
+		asm volatile(store : : "r"(value), "r"(addr) : "memory");	\
+	}
+
+/**
  * pmu_instructions_*() - instructions retired (guest and hypervisor) on a
  * performance counter, for the bench; only where
  * pmu_instructions_supported() (QEMU: -icount).

@@ -9,9 +9,10 @@
  * saw none of it and that destroy cleans it all up, quickly.
  *
  * QEMU virt's GIC: distributor 0x08000000, four redistributor frames from
- * 0x080a0000. Every register access is a single aligned str/ldr (inline
- * assembly), so that the hypervisor can decode it: a write it cannot
- * decode would end the cell instead of testing the emulation.
+ * 0x080a0000. Every register access is a single aligned str/ldr
+ * (mmio_write32() and the like), so that the hypervisor can decode it: a
+ * write it cannot decode would end the cell instead of testing the
+ * emulation.
  */
 #include <inmate.h>
 
@@ -29,24 +30,6 @@
 #define PSCI_MIGRATE		0xc4000005ul
 #define RANDOM_CALLS		2000
 
-static void w32(unsigned long addr, u32 v)
-{
-	asm volatile("str %w0, [%1]" : : "r"(v), "r"(addr) : "memory");
-}
-
-static void w64(unsigned long addr, u64 v)
-{
-	asm volatile("str %0, [%1]" : : "r"(v), "r"(addr) : "memory");
-}
-
-static u32 r32(unsigned long addr)
-{
-	u32 v;
-
-	asm volatile("ldr %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
-	return v;
-}
-
 static unsigned long own_frame(void)
 {
 	return GICR + (cpu_hw_id() & 0xff) * GICR_FRAME;
@@ -59,19 +42,19 @@ static void attack_distributor(void)
 	unsigned int n;
 
 	for (off = 0x080; off < 0x400; off += 4)	/* group .. active */
-		w32(GICD + off, off < 0x100 ? 0 : 0xffffffffu);
+		mmio_write32(GICD + off, off < 0x100 ? 0 : 0xffffffffu);
 	for (off = 0x400; off < 0x800; off += 4)	/* priorities: top */
-		w32(GICD + off, 0);
+		mmio_write32(GICD + off, 0);
 	for (off = 0xc00; off < 0xd00; off += 4)	/* all edge */
-		w32(GICD + off, 0xaaaaaaaau);
+		mmio_write32(GICD + off, 0xaaaaaaaau);
 	for (off = 0xd00; off < 0xd80; off += 4)
-		w32(GICD + off, 0xffffffffu);
+		mmio_write32(GICD + off, 0xffffffffu);
 	for (n = 32; n < SPIS; n++)			/* all to CPU 0, or anyone */
-		w64(GICD + 0x6000 + 8ul * n, n & 1 ? 1ull << 31 : 0);
-	w32(GICD + 0x0040, 33);		/* SETSPI_NSR: the root's UART */
-	w32(GICD + 0x0f00, 0xffffffffu);	/* GICv2 SGIR */
-	w32(GICD + 0x0000, 0);		/* CTLR: every group off */
-	printk("hostile: distributor written (CTLR reads 0x%x)\n", r32(GICD));
+		mmio_write64(GICD + 0x6000 + 8ul * n, n & 1 ? 1ull << 31 : 0);
+	mmio_write32(GICD + 0x0040, 33);		/* SETSPI_NSR: the root's UART */
+	mmio_write32(GICD + 0x0f00, 0xffffffffu);	/* GICv2 SGIR */
+	mmio_write32(GICD + 0x0000, 0);		/* CTLR: every group off */
+	printk("hostile: distributor written (CTLR reads 0x%x)\n", mmio_read32(GICD));
 }
 
 /* Own line: Group 0 and top priority asked for, then pending and active. */
@@ -79,14 +62,14 @@ static void dirty_own_spi(void)
 {
 	unsigned int word = OWN_SPI / 32, bit = 1u << (OWN_SPI % 32);
 
-	w32(GICD + 0x080 + 4 * word, 0);
-	w32(GICD + 0x400 + (OWN_SPI & ~3u), 0);
-	w32(GICD + 0x100 + 4 * word, bit);	/* enable */
-	w32(GICD + 0x200 + 4 * word, bit);	/* pending */
-	w32(GICD + 0x300 + 4 * word, 1u << ((OWN_SPI + 1) % 32));	/* 201 active */
+	mmio_write32(GICD + 0x080 + 4 * word, 0);
+	mmio_write32(GICD + 0x400 + (OWN_SPI & ~3u), 0);
+	mmio_write32(GICD + 0x100 + 4 * word, bit);	/* enable */
+	mmio_write32(GICD + 0x200 + 4 * word, bit);	/* pending */
+	mmio_write32(GICD + 0x300 + 4 * word, 1u << ((OWN_SPI + 1) % 32));	/* 201 active */
 	printk("hostile: SPI %u group %s, pending %s\n", OWN_SPI,
-	       r32(GICD + 0x080 + 4 * word) & bit ? "1" : "0",
-	       r32(GICD + 0x200 + 4 * word) & bit ? "yes" : "no");
+	       mmio_read32(GICD + 0x080 + 4 * word) & bit ? "1" : "0",
+	       mmio_read32(GICD + 0x200 + 4 * word) & bit ? "yes" : "no");
 }
 
 static void attack_redistributors(void)
@@ -94,31 +77,31 @@ static void attack_redistributors(void)
 	unsigned long f, own = own_frame(), off;
 
 	for (f = GICR; f < GICR + NUM_FRAMES * GICR_FRAME; f += GICR_FRAME) {
-		w32(f + 0x0000, 1);			/* CTLR: EnableLPIs */
-		w32(f + 0x0014, 2);			/* WAKER: sleep */
-		w64(f + 0x0070, 0x40000000ull);		/* PROPBASER: root RAM */
-		w64(f + 0x0078, 0x40000000ull);		/* PENDBASER */
-		w64(f + 0x0040, 8192);			/* SETLPIR */
+		mmio_write32(f + 0x0000, 1);			/* CTLR: EnableLPIs */
+		mmio_write32(f + 0x0014, 2);			/* WAKER: sleep */
+		mmio_write64(f + 0x0070, 0x40000000ull);		/* PROPBASER: root RAM */
+		mmio_write64(f + 0x0078, 0x40000000ull);		/* PENDBASER */
+		mmio_write64(f + 0x0040, 8192);			/* SETLPIR */
 		if (f == own)
 			continue;
-		w32(f + GICR_SGI + 0x180, 0xffffffffu);	/* disable everything */
-		w32(f + GICR_SGI + 0x200, 0xffffffffu);	/* make it all pending */
-		w32(f + GICR_SGI + 0x080, 0);
+		mmio_write32(f + GICR_SGI + 0x180, 0xffffffffu);	/* disable everything */
+		mmio_write32(f + GICR_SGI + 0x200, 0xffffffffu);	/* make it all pending */
+		mmio_write32(f + GICR_SGI + 0x080, 0);
 		for (off = 0x400; off < 0x420; off += 4)
-			w32(f + GICR_SGI + off, 0);
+			mmio_write32(f + GICR_SGI + off, 0);
 	}
 	/* Own SGIs and PPIs: off first, so that what is made pending stays. */
-	w32(own + GICR_SGI + 0x180, 0xffffffffu);
-	w32(own + GICR_SGI + 0x200, 0xffffffffu);	/* SGI 2: Linux's CPU stop */
-	w32(own + GICR_SGI + 0x300, 0x0000ff00u);	/* SGIs 8-15 active */
-	w32(own + GICR_SGI + 0x080, 0);
-	w32(own + GICR_SGI + 0x0c04, 0xaaaaaaaau);	/* PPIs edge */
+	mmio_write32(own + GICR_SGI + 0x180, 0xffffffffu);
+	mmio_write32(own + GICR_SGI + 0x200, 0xffffffffu);	/* SGI 2: Linux's CPU stop */
+	mmio_write32(own + GICR_SGI + 0x300, 0x0000ff00u);	/* SGIs 8-15 active */
+	mmio_write32(own + GICR_SGI + 0x080, 0);
+	mmio_write32(own + GICR_SGI + 0x0c04, 0xaaaaaaaau);	/* PPIs edge */
 	/* Below own SPI's priority, so that the IAR read below takes the SPI. */
 	for (off = 0x400; off < 0x420; off += 4)
-		w32(own + GICR_SGI + off, 0x80808080u);
-	w32(own + GICR_SGI + 0x100, 1u << TIMER_IRQ);
+		mmio_write32(own + GICR_SGI + off, 0x80808080u);
+	mmio_write32(own + GICR_SGI + 0x100, 1u << TIMER_IRQ);
 	printk("hostile: redistributors written (own pending 0x%x)\n",
-	       r32(own + GICR_SGI + 0x200));
+	       mmio_read32(own + GICR_SGI + 0x200));
 }
 
 #define MSR(reg, v)	asm volatile("msr " reg ", %0\n\tisb" : : "r"((u64)(v)) : "memory")
