@@ -10,7 +10,7 @@ INMATE_DEMOS := hello rtos
 INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined probe_ipi probe_smp \
 	virtio_rng sleeper switch_off
 INMATE_TESTS_arm64 := probe_fpsimd probe_mask psci_probe hostile
-INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe
+INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe hostile
 INMATE_TESTS := $(INMATE_TESTS_COMMON) $(INMATE_TESTS_$(ARCH))
 # The library: the common part and every .c and .S of the arch's directory
 # (inmates/lib/$(SRCARCH)/).
