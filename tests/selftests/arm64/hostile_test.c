@@ -9,11 +9,8 @@
  * kernel log stays clean and every CPU works. Destroy is quick whatever
  * the cell does: tick, spin or sleep.
  */
-#include <sys/mman.h>
-
 #include "kselftest_harness.h"
-#include "axvm_util.h"
-#include "configs.h"
+#include "hostile.h"
 
 #define GICD_SIZE	0x10000ul
 #define GICR_FRAME	0x20000ul
@@ -21,8 +18,6 @@
 #define SPIS		288		/* QEMU virt */
 /* hostile.json owns two SPIs from this one on. */
 #define CELL_SPI	(cell_irq("hostile"))
-/* A generous bound for destroy outside -icount (make bench has the figure). */
-#define DESTROY_MAX_NS	300000000ull
 
 /* What the root can see of the GIC and must find unchanged. */
 struct gic_state {
@@ -31,35 +26,6 @@ struct gic_state {
 	uint64_t route[SPIS];
 	uint32_t rd_group[CPUS], rd_enable[CPUS], rd_prio[CPUS][8], rd_cfg[CPUS];
 };
-
-static volatile void *map_phys(unsigned long phys, size_t size)
-{
-	int fd = open("/dev/mem", O_RDWR | O_SYNC);
-	void *p;
-
-	if (fd < 0)
-		return NULL;
-	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, (off_t)phys);
-	close(fd);
-	return p == MAP_FAILED ? NULL : p;
-}
-
-/* One plain load, which the hypervisor's emulation can decode. */
-static uint32_t rd32(volatile void *base, unsigned long off)
-{
-	uint32_t v;
-
-	asm volatile("ldr %w0, [%1]" : "=r"(v) : "r"((char *)base + off) : "memory");
-	return v;
-}
-
-static uint64_t rd64(volatile void *base, unsigned long off)
-{
-	uint64_t v;
-
-	asm volatile("ldr %0, [%1]" : "=r"(v) : "r"((char *)base + off) : "memory");
-	return v;
-}
 
 static void read_gic(volatile void *gicd, volatile void *gicr, struct gic_state *s)
 {
@@ -92,39 +58,7 @@ static void read_gic(volatile void *gicd, volatile void *gicr, struct gic_state 
 static int diff_gic(const struct gic_state *a, const struct gic_state *b,
 		    char *out, size_t size)
 {
-	const uint32_t *x = (const uint32_t *)a, *y = (const uint32_t *)b;
-	size_t i, n = sizeof(*a) / 4, len = 0;
-	int diffs = 0;
-
-	out[0] = '\0';
-	for (i = 0; i < n; i++)
-		if (x[i] != y[i]) {
-			diffs++;
-			if (len + 80 < size)
-				len += snprintf(out + len, size - len,
-						"word %zu: 0x%08x -> 0x%08x\n", i, x[i], y[i]);
-		}
-	return diffs;
-}
-
-/* The kernel log since @fd was opened, searched for signs of damage. */
-static const char *kmsg_damage(int fd)
-{
-	static const char *const bad[] = {
-		"Unexpected interrupt", "WARNING", "rcu: INFO", "BUG:", "Oops",
-		"Internal error", "SError", "stall",
-	};
-
-	return kmsg_find(fd, bad, sizeof(bad) / sizeof(bad[0]));
-}
-
-/* Destroy @cell, returning how long it took. */
-static uint64_t timed_destroy(const char *cell, int *rc)
-{
-	uint64_t t0 = monotonic_ns();
-
-	*rc = run(NULL, 0, "axvm-ctl cell destroy %s", cell);
-	return monotonic_ns() - t0;
+	return diff_words(a, b, sizeof(*a), NULL, out, size);
 }
 
 FIXTURE(hostile) {
@@ -162,13 +96,7 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 	read_gic(self->gicd, self->gicr, &before);
 	kmsg = kmsg_open();
 	ASSERT_LE(0, kmsg);
-	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "hostile.json "
-			 INMATES "hostile.bin")) TH_LOG("%s", out);
-	EXPECT_TRUE(wait_console("hostile", "hostile: done, spinning", 20)) {
-		run(out, sizeof(out), "axvm-ctl console hostile; axvm-ctl cell list; axvm-ctl console");
-		TH_LOG("%s", out);
-	}
-	run(out, sizeof(out), "axvm-ctl console hostile");
+	run_hostile(_metadata, out, sizeof(out));
 	/* Its line fired on its own CPU, as Group 1: nothing reached CPU 0. */
 	EXPECT_NE(NULL, strstr(out, "took INTID 200")) TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(out, "SPI 200 group 1")) TH_LOG("%s", out);
@@ -208,34 +136,9 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 	close(kmsg);
 }
 
-/* Destroy does not wait on the cell: a ticking, a spinning, a sleeping one. */
 TEST_F_TIMEOUT(hostile, destroy_is_quick_whatever_the_cell_does, 120)
 {
-	static const struct { const char *config, *cell, *image, *ready; } cells[] = {
-		{ "rtos.json", "rtos", "rtos.bin", "rtos: tick 1000" },
-		{ "hostile.json", "hostile", "hostile.bin", "hostile: done" },
-		{ "bare.json", "bare", "sleeper.bin", "sleeper: asleep" },
-	};
-	char out[4096];
-
-	for (unsigned int i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
-		uint64_t ns;
-		int rc;
-
-		ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell run " CONFIGS "%s "
-				 INMATES "%s", cells[i].config, cells[i].image))
-			TH_LOG("%s", out);
-		EXPECT_TRUE(wait_console(cells[i].cell, cells[i].ready, 20))
-			TH_LOG("%s", cells[i].cell);
-		usleep(200000);	/* an armed timer's deadline passes meanwhile */
-		ns = timed_destroy(cells[i].cell, &rc);
-		ksft_print_msg("destroy of a running %s cell: %llu ms\n", cells[i].cell,
-			       (unsigned long long)(ns / 1000000));
-		EXPECT_EQ(0, rc);
-		EXPECT_GT(DESTROY_MAX_NS, ns)
-			TH_LOG("%s: destroy took %llu ns", cells[i].cell,
-			       (unsigned long long)ns);
-	}
+	check_destroy_is_quick(_metadata);
 }
 
 TEST_HARNESS_MAIN
