@@ -10,30 +10,7 @@
 #include "kselftest_harness.h"
 #include "axvm_util.h"
 #include "configs.h"
-
-#define PLIC_ENABLE		0x2000ul
-#define PLIC_ENABLE_STRIDE	0x80ul
-
-/* The hart id of Linux's CPU @cpu (/proc/cpuinfo), or -1. */
-static long hart_of(int cpu)
-{
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char line[256];
-	int processor = -1;
-	long hart = -1;
-
-	while (f && hart < 0 && fgets(line, sizeof(line), f)) {
-		long n;
-
-		if (sscanf(line, "processor : %d", &processor) == 1)
-			continue;
-		if (processor == cpu && sscanf(line, "hart : %ld", &n) == 1)
-			hart = n;
-	}
-	if (f)
-		fclose(f);
-	return hart;
-}
+#include "plic.h"
 
 AXVM_ENABLED_FIXTURE(plic, "spare");
 
