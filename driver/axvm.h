@@ -57,7 +57,7 @@ struct axvm_hv_layout {
 /* Pages the firmware needs beyond image, per-CPU areas and config. */
 #define AXVM_HV_MIN_POOL (64 * PAGE_SIZE)
 
-/* arm64.c (and later x86.c, riscv.c): the architecture's part */
+/* arm64.c, riscv64.c (x86 to come): the architecture's part */
 extern struct axvm_symbol axvm_arch_symbols[];
 extern const unsigned int axvm_arch_symbol_count;
 extern const u32 axvm_arch_id;
@@ -73,7 +73,7 @@ long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
 long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout);
 long axvm_arch_hypercall(u64 code, u64 arg1, u64 arg2);
 void axvm_arch_flush(void *addr, size_t size);
-/* arm64_bench.c: the bench's probes (counter ticks, instructions retired) */
+/* The bench's probes (counter ticks, instructions retired): arm64_bench.c, riscv64.c */
 u64 axvm_arch_ticks(void);
 int axvm_arch_count_instructions(void (*fn)(void), u32 *counts, unsigned int n);
 

@@ -37,8 +37,8 @@ void cpu_park(struct per_cpu *cpu)
 	/*
 	 * Nothing of the owner this CPU ran for stays (hv/arch.h: the
 	 * hand-over contract), and our wake-up signal reaches us again before
-	 * anyone may send it (Linux reprograms the GIC when it brings a CPU
-	 * up).
+	 * anyone may send it (Linux reprograms its interrupt controller when
+	 * it brings a CPU up).
 	 */
 	arch_cpu_reset(cpu);
 	__atomic_store_n(&cpu->power, CPU_PARKED, __ATOMIC_RELEASE);

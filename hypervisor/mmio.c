@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The table of emulated register ranges. Only a handful exist (the GIC
- * distributor today), so a short array is all it takes.
+ * The table of emulated register ranges. Only a handful exist (e.g. the
+ * GIC distributor, the PLIC), so a short array is all it takes.
  */
 #include <axvm/errno.h>
 #include <hv/mmio.h>
