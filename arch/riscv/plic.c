@@ -10,12 +10,22 @@
  * priority, pending and enable bits of its own sources only, and only the
  * S-mode contexts of its own harts; claim and complete work on the
  * calling hart's own context. Nothing reaches the M-mode contexts.
+ *
+ * An enable word holds the bits of several owners (the root's and cells'
+ * sources, at one hart's context), and is changed by a read, a merge and a
+ * write: by a guest's access here and by the hand-over on another hart. So
+ * every such change holds enable_lock from the read to the write, or one
+ * of them would write back a stale bit of the other's: the root's source
+ * switched off again behind Linux's back, or a source that has just gone
+ * to a cell left enabled at a root hart, whose claims would then take the
+ * cell's interrupts (completed and dropped) from it.
  */
 #include <axvm/config.h>
 #include <hv/cell.h>
 #include <hv/control.h>
 #include <hv/mmio.h>
 #include <hv/percpu.h>
+#include <hv/spinlock.h>
 
 #include <asm/csr.h>
 #include <asm/irq.h>
@@ -26,6 +36,7 @@ static const struct axvm_plic *plic;
 /* The root's configuration of a source while a cell owns it. */
 static u32 saved_priority[ARCH_NUM_IRQS];
 static u64 saved_enabled_harts[ARCH_NUM_IRQS];	/* bit n: hart id n */
+static spinlock_t enable_lock;
 
 static volatile u32 *reg(u64 offset)
 {
@@ -158,10 +169,13 @@ static void enable_access(struct cell *cell, struct mmio_access *a, u64 offset)
 		return;
 	}
 	mine = owned_bits(cell, word);
-	if (a->write)
+	if (a->write) {
+		spin_lock(&enable_lock);
 		*reg(offset) = (*reg(offset) & ~mine) | ((u32)a->value & mine);
-	else
+		spin_unlock(&enable_lock);
+	} else {
 		a->value = *reg(offset) & mine;
+	}
 }
 
 static enum mmio_result plic_mmio(struct cell *cell, struct mmio_access *a,
@@ -226,8 +240,10 @@ void plic_cpu_reset(struct per_cpu *cpu)
 	for (src = 1; src < ARCH_NUM_IRQS; src++)
 		if (is_claimed(cpu, src))
 			complete(cpu, src);
+	spin_lock(&enable_lock);
 	for (word = 0; word <= plic->num_sources / 32; word++)
 		*reg(enable_word(ctx, word * 32)) = 0;
+	spin_unlock(&enable_lock);
 	*reg(context_reg(ctx, PLIC_THRESHOLD)) = 0;
 }
 
@@ -246,9 +262,11 @@ static u64 disable_everywhere(unsigned int src)
 		if (is_claimed(cpu, src))	/* a claim in flight ends */
 			complete(cpu, src);
 		word = enable_word(s_context(cpu->arch.hartid), src);
+		spin_lock(&enable_lock);
 		if (*reg(word) & bit)
 			harts |= 1ull << (cpu->arch.hartid % 64);
 		*reg(word) &= ~(u32)bit;
+		spin_unlock(&enable_lock);
 	}
 	return harts;
 }
@@ -260,10 +278,12 @@ static void restore_enables(unsigned int src, u64 harts)
 	for (i = 0; i < AXVM_MAX_CPUS; i++) {
 		struct per_cpu *cpu = per_cpu(i);
 
-		if (__atomic_load_n(&cpu->active, __ATOMIC_ACQUIRE) &&
-		    cpu->cell == &root_cell && ((harts >> (cpu->arch.hartid % 64)) & 1))
-			*reg(enable_word(s_context(cpu->arch.hartid), src)) |=
-				1u << (src % 32);
+		if (!__atomic_load_n(&cpu->active, __ATOMIC_ACQUIRE) ||
+		    cpu->cell != &root_cell || !((harts >> (cpu->arch.hartid % 64)) & 1))
+			continue;
+		spin_lock(&enable_lock);
+		*reg(enable_word(s_context(cpu->arch.hartid), src)) |= 1u << (src % 32);
+		spin_unlock(&enable_lock);
 	}
 }
 
