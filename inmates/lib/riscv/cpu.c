@@ -19,17 +19,11 @@ void (*irq_handler)(void);
 long sbi_call(unsigned long ext, unsigned long fid, unsigned long a0,
 	      unsigned long a1, unsigned long a2, unsigned long *value)
 {
-	register unsigned long r0 asm("a0") = a0;
-	register unsigned long r1 asm("a1") = a1;
-	register unsigned long r2 asm("a2") = a2;
-	register unsigned long r6 asm("a6") = fid;
-	register unsigned long r7 asm("a7") = ext;
+	struct sbi_ret r = sbi_ecall(ext, fid, a0, a1, a2, 0, 0, 0);
 
-	asm volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r6), "r"(r7)
-		     : "memory");
 	if (value)
-		*value = r1;
-	return (long)r0;
+		*value = (unsigned long)r.value;
+	return r.error;
 }
 
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
