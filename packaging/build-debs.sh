@@ -47,7 +47,8 @@ export SOURCE_DATE_EPOCH
 pkgdir=$TOP/packaging/debian
 stage=$DEB_DIR/stage
 rm -rf "$stage"
-rm -f "$DEB_DIR"/axvm-*.deb
+# Another arch's packages stay: make check builds arm64's, then riscv64's.
+rm -f "$DEB_DIR"/axvm-*_"$DEB_ARCH".deb "$DEB_DIR"/axvm-*_all.deb
 mkdir -p "$stage"
 
 sed_esc() { printf '%s' "$1" | sed 's/[|&\\]/\\&/g'; }

@@ -102,7 +102,7 @@ done
 
 for pkg in $pkgs; do
 	want=$DEB_DIR/${pkg}_${V}_${arch[$pkg]}.deb
-	found=$(cd "$DEB_DIR" 2>/dev/null && ls "$pkg"_*.deb 2>/dev/null)
+	found=$(cd "$DEB_DIR" 2>/dev/null && ls "$pkg"_*_"${arch[$pkg]}".deb 2>/dev/null)
 	if [ -f "$want" ] && [ "$found" = "${want##*/}" ]; then
 		ok "deb/$pkg: ${want##*/}"
 		deb[$pkg]=$want
