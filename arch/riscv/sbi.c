@@ -239,12 +239,17 @@ static struct sbi_ret handle_ext(struct trap_frame *f, u64 ext, u64 fid)
 	case SBI_EXT_HSM:
 		return hsm(f, fid);
 	case SBI_EXT_IPI:
+		if (fid != SBI_IPI_SEND)
+			return (struct sbi_ret){ SBI_ERR_NOT_SUPPORTED, 0 };
 		return (struct sbi_ret){ for_each_cell_hart(f->x[REG_A0], f->x[REG_A1],
 							    send_ipi, send_ipi_outside,
 							    NULL), 0 };
 	case SBI_EXT_RFENCE:
 		return (struct sbi_ret){ rfence(f, fid), 0 };
 	case SBI_EXT_TIME:
+		if (fid != SBI_TIME_SET_TIMER)
+			return (struct sbi_ret){ SBI_ERR_NOT_SUPPORTED, 0 };
+		/* fall through */
 	case SBI_EXT_LEGACY_SET_TIMER:
 		/* Sstc: the guest's timer is vstimecmp, ours stays ours. */
 		csr_write(vstimecmp, f->x[REG_A0]);
