@@ -21,6 +21,8 @@
 #define ARCH_CPU_POWER_EXITS	"exits_psci"
 /* The inmate that calls the firmware (PSCI) on CPUs of other cells. */
 #define ARCH_FIRMWARE_PROBE	"psci_probe"
+/* How far MemFree swings over 50 rounds of a CPU offline and online. */
+#define ARCH_MEMFREE_SWING_KIB	4096
 
 /*
  * The driver's refusals that name the arch's parts. A system config's GIC
