@@ -103,10 +103,16 @@ GUEST_KERNELS = $(if $(filter $(ARCH),$(CHECK_GUEST_ARCHES)),$(CHECK_KERNELS))
 GUEST_RUNS = $(foreach k,$(GUEST_KERNELS),$(k),$(call kvar,VMLINUZ,$(k)),$(OUT)/linux-$(k)/initramfs.cpio.gz)
 OTHER_GUEST_RUNS = $(foreach a,$(filter-out $(ARCH),$(CHECK_GUEST_ARCHES)), \
 	$(foreach k,$(KERNELS_$(a)),$(a),$(k)))
+# Arches with a variant of their machine (arch.mk: QEMU_MACHINE_VARIANT),
+# run for part of the suite on their first kernel: "ARCH,KERNEL" each.
+VARIANT_ARCHES := riscv64
+VARIANT_RUNS = $(foreach a,$(filter $(VARIANT_ARCHES),$(CHECK_GUEST_ARCHES)), \
+	$(a),$(firstword $(KERNELS_$(a))))
 check: all unit fuzz-build deb $(foreach k,$(GUEST_KERNELS),$(OUT)/linux-$(k)/initramfs.cpio.gz)
 	$(Q)$(QEMU_ENV) $(DEB_TEST_ENV) $(ARCHES_ENV) HOST_AXVM_CTL='$(HOST_AXVM_CTL)' \
 		UNIT_OUT='$(UNIT_OUT)' FUZZ_OUT='$(FUZZ_OUT)' GUEST_RUNS='$(GUEST_RUNS)' \
-		OTHER_GUEST_RUNS='$(OTHER_GUEST_RUNS)' LOG_DIR=$(OUT) $(TOP)/tests/check.sh
+		OTHER_GUEST_RUNS='$(OTHER_GUEST_RUNS)' VARIANT_RUNS='$(VARIANT_RUNS)' \
+		LOG_DIR=$(OUT) $(TOP)/tests/check.sh
 
 clean:
 	$(Q)rm -rf $(OUT) $(HOST_OUT)

@@ -71,6 +71,13 @@ for run in ${OTHER_GUEST_RUNS:-}; do
 		make -C "$top" -j"$(nproc)" ARCH="$arch" KERNEL="$kernel" \
 		GUEST_NAME="guest-$arch-$kernel" guest-tests
 done
+# Machine variants (riscv64: harts without Sstc), part of the suite each.
+for run in ${VARIANT_RUNS:-}; do
+	IFS=, read -r arch kernel <<< "$run"
+	stage "guest-$arch-variant" env -i PATH="$PATH" HOME="${HOME:-/}" \
+		make -C "$top" -j"$(nproc)" ARCH="$arch" KERNEL="$kernel" \
+		guest-tests-variant
+done
 
 echo "1..$n"
 summary="$passed passed, $failed failed"

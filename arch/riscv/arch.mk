@@ -10,7 +10,7 @@ QEMU := qemu-system-riscv64
 HV_ARCH_CFLAGS := -march=rv64imac_zicsr_zifencei -mabi=lp64 -mcmodel=medany \
 	-mno-relax -mstrict-align
 HV_ARCH_OBJS := entry.o cpu.o control.o setup.o paging.o traps.o sbi.o \
-	mmio_decode.o plic.o handover.o console_sbi.o
+	mmio_decode.o plic.o handover.o console_sbi.o timer.o
 PLATFORM := qemu-riscv64
 
 # QEMU virt with the H extension, OpenSBI as the M-mode firmware (the
@@ -20,6 +20,12 @@ OPENSBI := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
 QEMU_MACHINE := -M virt -cpu rv64,h=true -smp 4 -m 1G -bios $(OPENSBI) \
 	-nic none -device virtio-rng-device
 QEMU_APPEND := console=ttyS0 earlycon=sbi mem=768M
+# The same machine with harts that lack Sstc: the firmware emulates the SBI
+# timer instead (make check runs part of the suite on it: guest-tests-variant).
+comma := ,
+QEMU_MACHINE_VARIANT := $(subst h=true,h=true$(comma)sstc=false,$(QEMU_MACHINE))
+QEMU_VARIANT_NAME := no-sstc
+QEMU_VARIANT_SUITES := enable_test,cell_test
 QEMU_BARE_MACHINE := -M virt -cpu rv64 -m 256M -bios $(OPENSBI) -nic none
 # make bench: the counter's tick in nanoseconds.
 BENCH_TICK_NS := 100	# ns per tick of the 10 MHz time CSR

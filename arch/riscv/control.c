@@ -13,6 +13,7 @@
 #include <asm/csr.h>
 #include <asm/layout.h>
 #include <asm/sbi.h>
+#include <asm/timer.h>
 #include <asm/traps.h>
 #include <asm/riscv.h>
 
@@ -70,14 +71,7 @@ void arch_cpu_signal_all(void)
  */
 void arch_cpu_wait_for_signal(void)
 {
-	u64 hz = arch_counter_hz();
-	u64 sie = csr_read(sie);
-
-	csr_write(stimecmp, arch_counter() + (hz / SIGNAL_WAIT_DIVISOR ?: 1));
-	csr_write(sie, sie | IE_STIE);
-	asm volatile("wfi" ::: "memory");
-	csr_write(stimecmp, -1ull);
-	csr_write(sie, sie);
+	timer_wait(arch_counter_hz() / SIGNAL_WAIT_DIVISOR ?: 1);
 }
 
 /*
@@ -99,7 +93,7 @@ void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 	csr_write(hstatus, HSTATUS_VSXL_64 | HSTATUS_SPV | HSTATUS_SPVP);
 	csr_set(sstatus, SR_SPP | SR_FS_DIRTY);
 	csr_clear(sstatus, SR_SPIE | SR_SIE);
-	csr_write(sie, IE_SSIE | IE_SEIE);
+	csr_write(sie, timer_guest_sie());
 	return_to_guest(frame);
 }
 

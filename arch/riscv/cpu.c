@@ -18,6 +18,7 @@
 #include <asm/csr.h>
 #include <asm/paging.h>
 #include <asm/plic.h>
+#include <asm/timer.h>
 #include <asm/traps.h>
 #include <asm/riscv.h>
 
@@ -66,9 +67,7 @@ static void move_linux_into_vs(struct trap_frame *f)
 	csr_write(vsscratch, f->linux_sscratch);
 	csr_write(vsatp, f->linux_satp);
 	csr_write(vsie, csr_read(sie));
-	/* Linux's next tick moves to the VS timer (Sstc). */
-	csr_write(vstimecmp, csr_read(stimecmp));
-	csr_write(stimecmp, -1ull);
+	timer_take_over();
 	if (csr_read(sip) & IE_SSIE) {
 		csr_clear(sip, IE_SSIE);
 		csr_set(hvip, IP_VSSIP);
@@ -82,9 +81,10 @@ int arch_cpu_init(struct per_cpu *cpu)
 
 	save_linux_hs_state(cpu, f);
 	csr_write(henvcfg, henvcfg | HENVCFG_WANTED);
-	if (!(csr_read(henvcfg) & ENVCFG_STCE)) {
+	if (timer_cpu_init()) {
 		csr_write(henvcfg, henvcfg);
-		printk("CPU %u: no Sstc (vstimecmp): not supported yet\n", cpu->id);
+		printk("CPU %u: Sstc here differs from the first CPU's: not supported\n",
+		       cpu->id);
 		return -ENODEV;
 	}
 	csr_write(satp, hs_satp());
@@ -106,8 +106,8 @@ int arch_cpu_init(struct per_cpu *cpu)
 	 */
 	csr_set(sstatus, SR_SPP | SR_FS_DIRTY);
 	csr_clear(sstatus, SR_SPIE | SR_SIE);
-	/* Our own interrupts: kicks and IPIs, and the PLIC's line. */
-	csr_write(sie, IE_SSIE | IE_SEIE);
+	/* Our own interrupts: kicks and IPIs, the PLIC's line (the timer's). */
+	csr_write(sie, timer_guest_sie());
 	return 0;
 }
 
@@ -116,7 +116,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 	struct arch_per_cpu *a = &cpu->arch;
 	/* Read the VS state while hideleg still delegates what it holds. */
 	u64 vsip = csr_read(hvip), vsie = csr_read(vsie);
-	u64 vsstatus = csr_read(vsstatus), vstimecmp = csr_read(vstimecmp);
+	u64 vsstatus = csr_read(vsstatus);
 
 	csr_write(hstatus, a->linux_hstatus & ~HSTATUS_SPV);
 	csr_write(hedeleg, a->linux_hedeleg);
@@ -124,8 +124,7 @@ void arch_cpu_restore(struct per_cpu *cpu)
 	csr_write(hcounteren, a->linux_hcounteren);
 	csr_write(hgatp, 0);
 	hfence_gvma_all();
-	csr_write(stimecmp, vstimecmp);
-	csr_write(vstimecmp, -1ull);
+	timer_give_back();
 	csr_write(henvcfg, a->linux_henvcfg);
 	csr_write(hvip, 0);
 	csr_write(sie, vsie);

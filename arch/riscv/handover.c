@@ -9,6 +9,7 @@
 
 #include <asm/csr.h>
 #include <asm/plic.h>
+#include <asm/timer.h>
 #include <asm/riscv.h>
 
 /* f0-f31 and fcsr to zero; FP is on in HS-mode (cpu.c). */
@@ -44,7 +45,7 @@ void vs_state_reset(void)
 	csr_write(vscause, 0);
 	csr_write(vstval, 0);
 	csr_write(vsatp, 0);
-	csr_write(vstimecmp, -1ull);
+	timer_guest_reset();
 	/* Not VS-duplicated: a guest reaches the real ones. */
 	csr_write(scounteren, 0);
 	csr_write(senvcfg, 0);
@@ -58,7 +59,6 @@ void arch_cpu_reset(struct per_cpu *cpu)
 	plic_cpu_reset(cpu);
 	__atomic_store_n(&cpu->arch.guest_ipi, 0, __ATOMIC_RELEASE);
 	/* Parked: only kicks wake us; the PLIC's line waits for a guest. */
-	csr_write(stimecmp, -1ull);
 	csr_write(sie, IE_SSIE);
 }
 

@@ -16,6 +16,7 @@
 
 #include <asm/csr.h>
 #include <asm/sbi.h>
+#include <asm/timer.h>
 #include <asm/traps.h>
 
 #define SBI_SPEC_VERSION_2_0	((2ul << 24) | 0)
@@ -251,8 +252,7 @@ static struct sbi_ret handle_ext(struct trap_frame *f, u64 ext, u64 fid)
 			return (struct sbi_ret){ SBI_ERR_NOT_SUPPORTED, 0 };
 		/* fall through */
 	case SBI_EXT_LEGACY_SET_TIMER:
-		/* Sstc: the guest's timer is vstimecmp, ours stays ours. */
-		csr_write(vstimecmp, f->x[REG_A0]);
+		timer_guest_set(f->x[REG_A0]);
 		return (struct sbi_ret){ 0, 0 };
 	case SBI_EXT_SRST:
 		if (!root)

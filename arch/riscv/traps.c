@@ -15,7 +15,9 @@
 #include <asm/csr.h>
 #include <asm/mmio_decode.h>
 #include <asm/plic.h>
+#include <asm/riscv.h>
 #include <asm/sbi.h>
+#include <asm/timer.h>
 #include <asm/traps.h>
 
 extern char expected_fault_vector[];
@@ -26,26 +28,61 @@ extern char expected_fault_vector[];
  * vector of its own and reported as false; the trap state it overwrote
  * is put back.
  */
+struct hs_trap_state {
+	u64 sepc, sstatus, hstatus, stvec;
+};
+
+/* From here a fault is caught (expected_fault_vector) instead of fatal. */
+static void expect_fault(struct hs_trap_state *s)
+{
+	s->sepc = csr_read(sepc);
+	s->sstatus = csr_read(sstatus);
+	s->hstatus = csr_read(hstatus);
+	s->stvec = csr_read(stvec);
+	csr_write(stvec, (u64)(uintptr_t)expected_fault_vector);
+}
+
+/* Back to normal; if the fault came, the trap state it overwrote returns. */
+static bool fault_came(const struct hs_trap_state *s, u64 faulted)
+{
+	csr_write(stvec, s->stvec);
+	if (faulted) {
+		csr_write(sepc, s->sepc);
+		csr_write(sstatus, s->sstatus);
+		csr_write(hstatus, s->hstatus);
+	}
+	return faulted;
+}
+
 static bool guest_fetch_u16(u64 va, u16 *out)
 {
-	u64 sepc = csr_read(sepc), sstatus = csr_read(sstatus);
-	u64 hstatus = csr_read(hstatus), stvec = csr_read(stvec);
 	register u64 faulted asm("t6") = 0;
+	struct hs_trap_state s;
 	u64 v;
 
-	csr_write(stvec, (u64)(uintptr_t)expected_fault_vector);
+	expect_fault(&s);
 	asm volatile(".option push\n\t.option arch, +h\n\t"
 		     "hlvx.hu %0, (%2)\n\t.option pop"
 		     : "=&r"(v), "+r"(faulted) : "r"(va) : "memory");
-	csr_write(stvec, stvec);
-	if (faulted) {
-		csr_write(sepc, sepc);
-		csr_write(sstatus, sstatus);
-		csr_write(hstatus, hstatus);
+	if (fault_came(&s, faulted))
 		return false;
-	}
 	*out = (u16)v;
 	return true;
+}
+
+/*
+ * Is there a stimecmp (Sstc)? henvcfg.STCE alone does not tell: QEMU 7.2
+ * lets it be set on a hart without Sstc. A read that faults does.
+ */
+bool hs_has_stimecmp(void)
+{
+	register u64 faulted asm("t6") = 0;
+	struct hs_trap_state s;
+	u64 v;
+
+	expect_fault(&s);
+	asm volatile("csrr %0, stimecmp" : "=&r"(v), "+r"(faulted) : : "memory");
+	return !fault_came(&s, faulted);
 }
 
 static bool fetch_access(struct mmio_insn *insn)
@@ -179,8 +216,8 @@ static void handle_interrupt(struct per_cpu *cpu, u64 irq)
 		cpu->stats[AXVM_EXIT_RISCV64_IRQ]++;
 		plic_handle_irq(cpu);
 		break;
-	case IRQ_S_TIMER:	/* a wait's deadline, seen late */
-		csr_write(stimecmp, -1ull);
+	case IRQ_S_TIMER:	/* a wait's deadline, or a guest's tick */
+		timer_handle_irq();
 		break;
 	default:
 		panic_stop("CPU %u: unexpected interrupt %llu\n", cpu->id,

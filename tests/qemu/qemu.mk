@@ -38,6 +38,15 @@ soak: $(INITRD)
 		EXTRA_APPEND="axvm_soak_rounds=$(or $(SOAK_ROUNDS),1000)" \
 		$(TOP)/tests/qemu/soak.sh
 
+# An arch's variant of its machine (arch.mk: riscv64's harts without Sstc),
+# with the suites that tell the difference.
+.PHONY: guest-tests-variant
+guest-tests-variant: $(INITRD)
+	$(Q)$(QEMU_ENV) QEMU_MACHINE='$(QEMU_MACHINE_VARIANT)' \
+		LOG=$(OUT)/linux-$(KERNEL)/guest-tests-$(QEMU_VARIANT_NAME).log \
+		EXTRA_APPEND="axvm_suites=$(QEMU_VARIANT_SUITES)" \
+		GUEST_NAME='guest-$(ARCH)-$(QEMU_VARIANT_NAME)' $(TOP)/tests/qemu/guest-tests.sh
+
 .PHONY: guest-tests
 GUEST_NAME ?= guest-$(KERNEL)
 guest-tests: $(INITRD)

@@ -9,6 +9,7 @@
 #include <lib/sbi.h>
 
 #define SCAUSE_INTERRUPT	(1ul << 63)
+#define SCAUSE_ILLEGAL		2
 #define CSR_STIMECMP		"0x14d"
 /* QEMU virt's time base (the device tree's timebase-frequency). */
 #define TIMEBASE_HZ		10000000ul
@@ -112,14 +113,38 @@ u64 timer_ticks(void)
 	return v;
 }
 
+/*
+ * Sstc's stimecmp where the hart has it (no trap per tick in a cell);
+ * otherwise the SBI's set_timer. Whether it has it is found by reading
+ * stimecmp once: without Sstc that is an illegal instruction, which
+ * trap_dispatch() steps over while probing_sstc is set.
+ */
+static volatile int sstc = -1, probing_sstc;
+
+static bool have_sstc(void)
+{
+	if (sstc < 0) {
+		unsigned long v;
+
+		probing_sstc = 1;
+		sstc = 1;
+		asm volatile("csrr %0, " CSR_STIMECMP : "=r"(v) : : "memory");
+		probing_sstc = 0;
+	}
+	return sstc;
+}
+
 void timer_arm(u64 deadline)
 {
-	asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(deadline) : "memory");
+	if (have_sstc())
+		asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(deadline) : "memory");
+	else
+		sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, deadline, 0, 0, NULL);
 }
 
 void timer_stop(void)
 {
-	asm volatile("csrw " CSR_STIMECMP ", %0" : : "r"(-1ul) : "memory");
+	timer_arm(-1ull);
 }
 
 static u64 instret_start;
@@ -179,6 +204,11 @@ void trap_dispatch(void)
 		return;
 	}
 	asm volatile("csrr %0, sepc" : "=r"(epc));
+	if (cause == SCAUSE_ILLEGAL && probing_sstc) {
+		sstc = 0;	/* no stimecmp: step over the read */
+		asm volatile("csrw sepc, %0" : : "r"(epc + 4) : "memory");
+		return;
+	}
 	asm volatile("csrr %0, stval" : "=r"(tval));
 	unexpected_exception(cause, epc, tval);
 }

@@ -17,6 +17,9 @@ void bootstrap(struct trap_frame *frame);
 /* Switch the calling hart's guest to @cell's G-stage, nothing cached. */
 void gstage_enter(const struct cell *cell);
 
+/* traps.c: the hart has Sstc's stimecmp (a read does not fault). */
+bool hs_has_stimecmp(void);
+
 /* handover.c: the guest-visible state of a hart, back to reset. */
 void vs_state_reset(void);
 
