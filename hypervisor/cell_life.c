@@ -469,7 +469,7 @@ void cell_cpu_parked(struct per_cpu *cpu)
 	    !__atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) &&
 	    cpus_parked(cell)) {
 		cell->state = AXVM_CELL_STATE_SHUT_DOWN;
-		printk("cell %u \"%s\": every CPU switched itself off (PSCI CPU_OFF): shut down\n",
+		printk("cell %u \"%s\": every CPU switched itself off: shut down\n",
 		       cell->id, cell->desc->name);
 	}
 	spin_unlock(&cells_lock);

@@ -213,7 +213,11 @@ static void check_cpus(struct check *c, const struct axvm_cell_desc *cell,
 		if (!axvm_cpu_in_set(cell->cpus, cpu))
 			continue;
 		count++;
-		if (sys && cpu >= sys->platform.num_cpus)
+		if (sys && !sys->platform.num_cpus)
+			problem(c, -EINVAL,
+				"%scpus: CPU %u does not exist (platform.cpus is 0)",
+				path, cpu);
+		else if (sys && cpu >= sys->platform.num_cpus)
 			problem(c, -EINVAL,
 				"%scpus: CPU %u does not exist (the machine has CPUs 0-%u)",
 				path, cpu, sys->platform.num_cpus - 1);
@@ -468,7 +472,7 @@ static int covers_platform_frame(struct check *c,
 				 int is_root)
 {
 	struct platform_frame frames[MAX_PLATFORM_FRAMES];
-	unsigned int k, n = irqchip_frames(&sys->platform, frames);
+	unsigned int k, n = irqchip_frames(c->arch, &sys->platform, frames);
 
 	if (sys->debug_console.type == AXVM_CONSOLE_PL011)
 		frames[n++] = (struct platform_frame){

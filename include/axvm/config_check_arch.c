@@ -48,10 +48,15 @@ static void check_irqchip(struct check *c, const struct axvm_platform *p)
 			p->irqchip);
 }
 
-/* The interrupt controller's frames (check_irqchip() passed). */
-static unsigned int irqchip_frames(const struct axvm_platform *p,
+/*
+ * The interrupt controller's frames, if it is @arch's (else check_irqchip()
+ * said so already, and another arch's frames would only add noise).
+ */
+static unsigned int irqchip_frames(__u32 arch, const struct axvm_platform *p,
 				   struct platform_frame *f)
 {
+	if ((arch == AXVM_ARCH_RISCV64) != (p->irqchip == AXVM_IRQCHIP_PLIC))
+		return 0;
 	switch (p->irqchip) {
 	case AXVM_IRQCHIP_GICV3:
 		return gicv3_frames(&p->arch.gicv3, f);

@@ -459,6 +459,9 @@ BLOB(oversized, false, -E2BIG, "cell config is 1048577 bytes, the limit is 10485
 BLOB(count_overflow, false, -EINVAL, "num_memory_regions is 4294967295, at most 64", c->cell.num_memory_regions = 0xffffffff);
 BLOB(irq_count_overflow, true, -EINVAL, "root_cell.num_irq_ranges is 268435457, at most 64", s->root_cell.num_irq_ranges = 0x10000001);
 BLOB(count_and_size_disagree, false, -EINVAL, "1 memory regions and 2 interrupt ranges need 200 bytes, the blob has 184", c->cell.num_irq_ranges = 2);
+/* No CPUs at all: said once, not as CPUs 0-4294967295. */
+BLOB(machine_without_cpus, true, -EINVAL, "root_cell.cpus: CPU 0 does not exist (platform.cpus is 0)",
+     s->system.platform.num_cpus = 0);
 BLOB(region_wraps, false, -EINVAL, "plus size 0x1000000 overflows",
      axvm_cell_memory_regions(&c->cell)[0].phys_start = 0xffffffffff800000ull);
 BLOB(region_unknown_flag, false, -EINVAL, "memory[0].flags 0x80000037 has unknown bits 0x80000000",
