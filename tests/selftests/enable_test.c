@@ -283,9 +283,15 @@ static void check_interrupts_keep_coming(struct __test_metadata *_metadata)
 			EXPECT_EQ(cpu, sched_getcpu());
 		}
 	}
-	ASSERT_EQ(0, rtc_alarm_in(1));
-	/* Due within 2 s (the RTC counts whole seconds); 5 for a busy host. */
-	for (int i = 0; i < 50 && interrupts_of(ARCH_RTC_IRQ_NAME) <= rtc; i++)
+	/*
+	 * Two seconds, not one: the RTC counts whole seconds, so "now + 1"
+	 * can be a millisecond away, and an alarm that is past by the time
+	 * the driver programs it is fired by the RTC core in software, with
+	 * no interrupt (seen once on riscv64). Due within 3 s; 6 for a busy
+	 * host.
+	 */
+	ASSERT_EQ(0, rtc_alarm_in(2));
+	for (int i = 0; i < 60 && interrupts_of(ARCH_RTC_IRQ_NAME) <= rtc; i++)
 		usleep(100000);
 
 	EXPECT_LT(timer, interrupts_of(ARCH_TIMER_IRQ_NAME));
