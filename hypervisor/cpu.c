@@ -62,6 +62,8 @@ void cpu_park(struct per_cpu *cpu)
 					     cpu->start_context);
 		}
 		arch_cpu_wait_for_request();
+		if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
+			arch_cpu_stop();	/* a kick from the panic path */
 	}
 }
 

@@ -37,8 +37,6 @@ void arch_cpu_wait_for_request(void)
 {
 	asm volatile("dsb sy\n\twfi" ::: "memory");
 	gicv3_ack_management();
-	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
-		arch_cpu_stop();
 }
 
 u64 arch_counter(void)

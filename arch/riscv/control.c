@@ -42,8 +42,6 @@ void arch_cpu_wait_for_request(void)
 {
 	asm volatile("fence rw, rw\n\twfi" ::: "memory");
 	csr_clear(sip, IE_SSIE);
-	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
-		arch_cpu_stop();
 }
 
 u64 arch_counter(void)

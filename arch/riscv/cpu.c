@@ -51,7 +51,6 @@ static void save_linux_hs_state(struct per_cpu *cpu, struct trap_frame *f)
 	struct arch_per_cpu *a = &cpu->arch;
 
 	a->hartid = f->x[REG_A1];
-	a->linux_sie = csr_read(sie);
 	a->linux_hedeleg = csr_read(hedeleg);
 	a->linux_hideleg = csr_read(hideleg);
 	a->linux_hcounteren = csr_read(hcounteren);
@@ -90,7 +89,6 @@ int arch_cpu_init(struct per_cpu *cpu)
 	csr_write(satp, hs_satp());
 	asm volatile("sfence.vma" ::: "memory");
 	csr_write(stvec, (u64)(uintptr_t)trap_vector);
-	plic_cpu_init(cpu);
 	/* First: vsie holds only what hideleg delegates. */
 	csr_write(hedeleg, HEDELEG_GUEST);
 	csr_write(hideleg, HIDELEG_VS);

@@ -211,11 +211,6 @@ int plic_global_init(const struct axvm_system_config *sys)
 	return mmio_register(plic->base, plic->size, plic_mmio, NULL);
 }
 
-void plic_cpu_init(struct per_cpu *cpu)
-{
-	(void)cpu;	/* Linux's context stays as Linux programmed it */
-}
-
 void plic_cpu_exit(struct per_cpu *cpu)
 {
 	/* Linux completes what it claimed itself, at its own context. */

@@ -92,13 +92,14 @@ void timer_handle_irq(void)
 
 void timer_wait(u64 ticks)
 {
-	u64 sie = csr_read(sie), end = arch_counter() + ticks;
+	u64 sie, end = arch_counter() + ticks;
 
 	if (!sstc) {
 		while (arch_counter() < end && !(csr_read(sip) & csr_read(sie)))
 			asm volatile("nop" ::: "memory");
 		return;
 	}
+	sie = csr_read(sie);
 	csr_write(stimecmp, end);
 	csr_write(sie, sie | IE_STIE);
 	asm volatile("wfi" ::: "memory");

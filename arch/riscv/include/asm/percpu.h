@@ -12,7 +12,6 @@
 
 struct arch_per_cpu {
 	u64 hartid;
-	u64 linux_sie;
 	u64 linux_hedeleg;
 	u64 linux_hideleg;
 	u64 linux_hcounteren;

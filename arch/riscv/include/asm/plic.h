@@ -23,7 +23,6 @@ struct cell;
 
 /* Map the PLIC for the firmware and emulate it for every cell. */
 int plic_global_init(const struct axvm_system_config *sys);
-void plic_cpu_init(struct per_cpu *cpu);
 void plic_cpu_exit(struct per_cpu *cpu);
 /* The hart's external interrupt line: pass it to its guest. */
 void plic_handle_irq(struct per_cpu *cpu);
