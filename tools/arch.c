@@ -55,7 +55,7 @@ const struct arch_ops *arch_by_uname(const char *machine)
 const struct arch_ops *arch_by_cpu_node(const char *node)
 {
 	for (unsigned int i = 0; i < num_arches; i++)
-		if (arches[i]->is_cpu(node))
+		if (arches[i]->is_cpu && arches[i]->is_cpu(node))
 			return arches[i];
 	return NULL;
 }

@@ -4,7 +4,7 @@
 
 # One file per architecture (arch.h), every one in every build: a host's
 # axvm-ctl handles the configs of all of them.
-TOOL_ARCH_SRCS := arch_arm64.c arch_riscv64.c
+TOOL_ARCH_SRCS := arch_arm64.c arch_riscv64.c arch_x86_64.c
 # The config pipeline with the architectures' tables, and what the tables
 # read machines with: the unit tests and the fuzzers link these too.
 TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c \

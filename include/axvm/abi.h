@@ -7,6 +7,6 @@
 #ifndef _AXVM_ABI_H
 #define _AXVM_ABI_H
 
-#define AXVM_ABI_REVISION	3	/* 3: riscv64: struct axvm_plic, the SBI console */
+#define AXVM_ABI_REVISION	4	/* 4: x86-64: struct axvm_ioapic, the 8250 PIO console */
 
 #endif /* _AXVM_ABI_H */

@@ -108,13 +108,19 @@ _Static_assert(sizeof(struct axvm_irq_range) == 16, "irq range");
  * (OpenSBI's legacy console_putchar); @address is 0.
  */
 #define AXVM_CONSOLE_SBI	3
-#define AXVM_CONSOLE_MAX	AXVM_CONSOLE_SBI
+/*
+ * x86-64, the hypervisor's debug console only: a 16550-compatible UART at
+ * I/O port @address (0x3f8 for COM1), polled.
+ */
+#define AXVM_CONSOLE_8250_PIO	4
+#define AXVM_CONSOLE_MAX	AXVM_CONSOLE_8250_PIO
 
 /**
  * struct axvm_console - where a cell or the hypervisor writes text
  * @type:     AXVM_CONSOLE_*.
  * @reserved: must be zero.
- * @address:  physical address of the UART for AXVM_CONSOLE_PL011, else 0.
+ * @address:  physical address of the UART for AXVM_CONSOLE_PL011, its
+ *            I/O port for AXVM_CONSOLE_8250_PIO, else 0.
  */
 struct axvm_console {
 	__u32 type;
@@ -152,6 +158,7 @@ _Static_assert(sizeof(struct axvm_cell_desc) == 112, "cell desc");
 /* Interrupt controller kinds. */
 #define AXVM_IRQCHIP_GICV3	3
 #define AXVM_IRQCHIP_PLIC	16	/* riscv64: a SiFive-compatible PLIC */
+#define AXVM_IRQCHIP_IOAPIC	32	/* x86-64: local APICs and one IOAPIC */
 
 /**
  * struct axvm_gicv3 - the GICv3 of an arm64 machine (AXVM_IRQCHIP_GICV3)
@@ -198,6 +205,23 @@ struct axvm_plic {
 };
 _Static_assert(sizeof(struct axvm_plic) == 48, "plic");
 
+/**
+ * struct axvm_ioapic - the interrupt controllers of an x86-64 machine
+ * (AXVM_IRQCHIP_IOAPIC)
+ * @ioapic_base: the IOAPIC's registers, one 4 KiB page (ACPI MADT).
+ * @lapic_base:  the local APICs' xAPIC page (IA32_APIC_BASE), 4 KiB.
+ * @ioapic_pins: its redirection entries: the interrupts cells' configs
+ *               name are its pins (GSIs 0..@ioapic_pins - 1).
+ * @reserved:    must be zero.
+ */
+struct axvm_ioapic {
+	__u64 ioapic_base;
+	__u64 lapic_base;
+	__u32 ioapic_pins;
+	__u32 reserved[7];
+};
+_Static_assert(sizeof(struct axvm_ioapic) == 48, "ioapic");
+
 #define AXVM_PLATFORM_ARCH_SIZE	48
 
 /**
@@ -207,6 +231,7 @@ _Static_assert(sizeof(struct axvm_plic) == 48, "plic");
  * @arch:      the architecture's part: its interrupt controller.
  * @arch.gicv3: arm64, AXVM_IRQCHIP_GICV3.
  * @arch.plic: riscv64, AXVM_IRQCHIP_PLIC.
+ * @arch.ioapic: x86-64, AXVM_IRQCHIP_IOAPIC.
  * @arch.raw:  the union's size, for every architecture the same.
  */
 struct axvm_platform {
@@ -215,6 +240,7 @@ struct axvm_platform {
 	union {
 		struct axvm_gicv3 gicv3;
 		struct axvm_plic plic;
+		struct axvm_ioapic ioapic;
 		__u8 raw[AXVM_PLATFORM_ARCH_SIZE];
 	} arch;
 };

@@ -65,6 +65,7 @@ static int overlap(__u64 a, __u64 as, __u64 b, __u64 bs)
 /* The per-architecture rules, beside the common ones, and their choice. */
 #include <axvm/config_check_gicv3.c>
 #include <axvm/config_check_plic.c>
+#include <axvm/config_check_ioapic.c>
 #include <axvm/config_check_arch.c>
 
 /* ---- step 1: the blob ---------------------------------------------- */
@@ -252,6 +253,9 @@ static void check_console(struct check *c, const struct axvm_console *con,
 			problem(c, -EINVAL,
 				"%saddress 0x%llx: a PL011 needs its 4-byte aligned register address",
 				path, ull(con->address));
+		break;
+	case AXVM_CONSOLE_8250_PIO:
+		check_8250_pio(c, con, path);
 		break;
 	default:
 		problem(c, -EINVAL, "%stype %u is unknown", path, con->type);

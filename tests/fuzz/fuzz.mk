@@ -16,20 +16,20 @@ fuzz-build: $(FUZZ_BINS) $(FUZZ_OUT)/seeds.stamp
 .PHONY: fuzz fuzz-build
 
 $(FUZZ_OUT)/%: $(TOP)/tests/fuzz/%.c $(FUZZ_SRCS) $(TOP)/tests/fuzz/fuzz_common.h \
-		$(TOP)/tests/unit/riscv64_reference.h \
+		$(TOP)/tests/unit/riscv64_reference.h $(TOP)/tests/unit/x86_64_reference.h \
 		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h) $(DEPS_MK)
 	@mkdir -p $(@D)
 	$(Q)clang $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_SRCS) -ljson-c
 
 # Seeds: every shipped JSON config, and its binary form behind each of the
-# six mode bytes of fuzz_config_check (three checks, two architectures).
+# nine mode bytes of fuzz_config_check (three checks, three architectures).
 $(FUZZ_OUT)/seeds.stamp: $(wildcard $(TOP)/configs/*/*.json) $(HOST_AXVM_CTL)
 	@mkdir -p $(FUZZ_OUT)/corpus/fuzz_config_json $(FUZZ_OUT)/corpus/fuzz_config_check
 	$(Q)for f in $(TOP)/configs/*/*.json; do \
 		n=$$(basename $$(dirname $$f))-$$(basename $$f .json); \
 		cp $$f $(FUZZ_OUT)/corpus/fuzz_config_json/seed-$$n.json; \
 		$(HOST_AXVM_CTL) config compile $$f -o $(FUZZ_OUT)/seed.bin || exit 1; \
-		for m in 0 1 2 3 4 5; do \
+		for m in 0 1 2 3 4 5 6 7 8; do \
 			{ printf "\\$$(printf %o $$m)"; cat $(FUZZ_OUT)/seed.bin; } \
 				> $(FUZZ_OUT)/corpus/fuzz_config_check/seed-$$n-$$m; \
 		done; \

@@ -8,6 +8,7 @@
 #include <axvm/report.h>
 
 #include "../unit/riscv64_reference.h"
+#include "../unit/x86_64_reference.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -2,7 +2,7 @@
 /*
  * libFuzzer target: arbitrary bytes as a binary config, as the driver and
  * the firmware receive them from user space. The first byte chooses the
- * architecture (arm64 or riscv64) and the check: a system config, a cell
+ * architecture (arm64, riscv64 or x86_64) and the check: a system config, a cell
  * alone, or a cell against the reference system (on arm64 with one cell
  * existing). The validator must never read outside
  * the blob, loop, or accept a blob whose counts disagree with its size.
@@ -18,7 +18,7 @@
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	static struct config_blob system, riscv_system, rtos;
+	static struct config_blob system, riscv_system, x86_system, rtos;
 	struct axvm_report report = { .message = quiet };
 	const struct axvm_cell_desc *cells[1];
 	struct axvm_check_context ctx = { 0 };
@@ -32,12 +32,15 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			      &system, &report) ||
 	     config_from_json(riscv_system_json, strlen(riscv_system_json),
 			      &riscv_system, &report) ||
+	     config_from_json(x86_system_json, strlen(x86_system_json),
+			      &x86_system, &report) ||
 	     config_from_json(reference_cell, strlen(reference_cell), &rtos,
 			      &report)))
 		abort();
 	if (size < 1)
 		return 0;
-	arch = data[0] % 6 < 3 ? AXVM_ARCH_ARM64 : AXVM_ARCH_RISCV64;
+	arch = data[0] % 9 < 3 ? AXVM_ARCH_ARM64 :
+	       data[0] % 9 < 6 ? AXVM_ARCH_RISCV64 : AXVM_ARCH_X86_64;
 	mode = data[0] % 3;
 	size--;
 	/* The driver's and the firmware's copies are aligned; so is this. */
@@ -55,7 +58,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			ctx.cells = cells;
 			ctx.num_cells = 1;
 		} else if (mode == 2) {
-			ctx.system = riscv_system.data;
+			ctx.system = arch == AXVM_ARCH_RISCV64 ?
+				     riscv_system.data : x86_system.data;
 		}
 		err = axvm_check_cell_config(blob, size, arch, &ctx, &report);
 	}

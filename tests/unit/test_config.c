@@ -15,6 +15,7 @@
 #include "config.h"
 #include "collect.h"
 #include "riscv64_reference.h"
+#include "x86_64_reference.h"
 
 /* The reference platform, as in configs/qemu-arm64/root.json. */
 static const char system_json[] =
@@ -77,6 +78,24 @@ TEST(riscv64_platform_and_defaults)
 	EXPECT_EQ(2, s->system.platform.arch.plic.hart_contexts);	/* M, S */
 	EXPECT_EQ(1, s->system.platform.arch.plic.s_context);
 	EXPECT_EQ(10000000ull, s->system.platform.arch.plic.timebase_hz);
+	free(blob.data);
+}
+
+TEST(x86_64_platform_and_defaults)
+{
+	struct config_blob blob;
+	const struct axvm_system_config *s;
+	struct messages m;
+
+	ASSERT_EQ(0, convert(x86_system_json, &blob, &m)) TH_LOG("%s", m.text);
+	s = blob.data;
+	EXPECT_EQ(AXVM_ARCH_X86_64, s->header.arch);
+	EXPECT_EQ(AXVM_CONSOLE_8250_PIO, s->system.debug_console.type);
+	EXPECT_EQ(0x3f8ull, s->system.debug_console.address);
+	EXPECT_EQ(AXVM_IRQCHIP_IOAPIC, s->system.platform.irqchip);
+	EXPECT_EQ(0xfec00000ull, s->system.platform.arch.ioapic.ioapic_base);
+	EXPECT_EQ(24, s->system.platform.arch.ioapic.ioapic_pins);	/* a PC's */
+	EXPECT_EQ(0xfee00000ull, s->system.platform.arch.ioapic.lapic_base);
 	free(blob.data);
 }
 
@@ -180,8 +199,20 @@ JSON_BAD(riscv_has_no_pl011, CELL(MEM(RW) ", \"arch\": \"riscv64\", \"console\":
 	 "console: unknown console type \"pl011\" (expected one of: none, hypercall, sbi)");
 JSON_BAD(arm64_has_no_sbi, CELL(MEM(RW) ", \"arch\": \"arm64\", \"console\": \"sbi\""),
 	 "console: unknown console type \"sbi\" (expected one of: none, hypercall, pl011)");
-JSON_BAD(platform_of_arch_without_table, "{ \"type\": \"system\", \"arch\": \"x86_64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1 }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }",
-	 "platform: axvm-ctl knows no platform of x86_64 (\"arch\" is one of: arm64, riscv64)");
+#define X86_SYSTEM(plat) "{ \"type\": \"system\", \"arch\": \"x86_64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1" plat " }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [] } }"
+JSON_BAD(x86_missing_ioapic, X86_SYSTEM(""), "platform: missing key \"ioapic\"");
+JSON_BAD(x86_ioapic_key, X86_SYSTEM(", \"ioapic\": { \"base\": 0, \"pin\": 24 }"),
+	 "platform.ioapic: unknown key \"pin\" (expected one of: base, pins); did you mean \"pins\"?");
+JSON_BAD(x86_ioapic_missing_base, X86_SYSTEM(", \"ioapic\": { \"pins\": 24 }"),
+	 "platform.ioapic: missing key \"base\"");
+JSON_BAD(x86_lapic_missing_base, X86_SYSTEM(", \"ioapic\": { \"base\": 0 }, \"lapic\": {}"),
+	 "platform.lapic: missing key \"base\"");
+JSON_BAD(x86_has_no_gic, X86_SYSTEM(", \"ioapic\": { \"base\": 0 }, \"gic\": {}"),
+	 "platform: unknown key \"gic\" (expected one of: cpus, ioapic, lapic)");
+JSON_BAD(x86_has_no_pl011, CELL(MEM(RW) ", \"arch\": \"x86_64\", \"console\": \"pl011\""),
+	 "console: unknown console type \"pl011\" (expected one of: none, hypercall, 8250-pio)");
+JSON_BAD(arm64_has_no_8250, CELL(MEM(RW) ", \"arch\": \"arm64\", \"console\": \"8250-pio\""),
+	 "console: unknown console type \"8250-pio\" (expected one of: none, hypercall, pl011)");
 JSON_BAD(root_cell_key, "{ \"type\": \"system\", \"arch\": \"arm64\", \"hypervisor\": { \"memory\": { \"phys\": 0, \"size\": 0 } }, \"platform\": { \"cpus\": 1, \"gic\": { \"distributor\": 0, \"redistributors\": 0 } }, \"root_cell\": { \"name\": \"r\", \"cpus\": [0], \"memory\": [], \"type\": \"x\" } }", "root_cell: unknown key \"type\"");
 
 TEST_F(json, is_refused_with_path_and_value)
@@ -206,7 +237,7 @@ TEST(every_form_problem_is_reported_at_once)
 
 /* ---- the validator ---------------------------------------------------- */
 
-static struct config_blob system_blob, riscv_system_blob, rtos_blob;
+static struct config_blob system_blob, riscv_system_blob, x86_system_blob, rtos_blob;
 
 static void load_system(struct __test_metadata *_metadata, const char *json,
 			struct config_blob *blob, __u32 arch)
@@ -229,6 +260,8 @@ static void load_references(struct __test_metadata *_metadata)
 	load_system(_metadata, system_json, &system_blob, AXVM_ARCH_ARM64);
 	load_system(_metadata, riscv_system_json, &riscv_system_blob,
 		    AXVM_ARCH_RISCV64);
+	load_system(_metadata, x86_system_json, &x86_system_blob,
+		    AXVM_ARCH_X86_64);
 	ASSERT_EQ(0, convert(rtos_json, &rtos_blob, &m));
 }
 
@@ -253,6 +286,7 @@ FIXTURE_VARIANT(cell_rule) {
 	int expected;		/* 0: must pass */
 	const char *message;
 	bool riscv;		/* against the riscv64 system instead */
+	bool x86;		/* against the x86_64 system instead */
 	bool alone;		/* against no system at all */
 };
 
@@ -272,6 +306,12 @@ FIXTURE_VARIANT(cell_rule) {
 	FIXTURE_VARIANT_ADD(cell_rule, _name) {				\
 		.json = "{ \"type\": \"cell\", \"arch\": \"riscv64\", " JSON(__VA_ARGS__) " }", \
 		.expected = _err, .message = _msg, .riscv = true,	\
+		.alone = _alone,					\
+	}
+#define X86_RULE(_name, _alone, _err, _msg, ...)			\
+	FIXTURE_VARIANT_ADD(cell_rule, _name) {				\
+		.json = "{ \"type\": \"cell\", \"arch\": \"x86_64\", " JSON(__VA_ARGS__) " }", \
+		.expected = _err, .message = _msg, .x86 = true,		\
 		.alone = _alone,					\
 	}
 #define NAME_CPU(n, c) "\"name\": \"" n "\", \"cpus\": [" c "]"
@@ -394,6 +434,29 @@ RV_RULE(riscv_io_from_root_io, false, 0, "",
 RV_RULE(riscv_sbi_console_is_the_hypervisors, false, -EINVAL,
 	"console.type: the SBI console is the hypervisor's (debug_console)",
 	NAME_CPU("b", "2"), RV_RAM "]", "\"console\": \"sbi\"");
+#define X86_RAM "\"memory\": [" REGION("0x31000000", "0x100000", "1M", RWXL)
+#define X86_IO(phys) REGION(phys, phys, "4K", "\"read\", \"write\", \"io\"")
+X86_RULE(x86_cell, false, 0, "", NAME_CPU("b", "2"), X86_RAM "]");
+X86_RULE(x86_first_and_last_pin, false, 0, "",
+	 NAME_CPU("b", "2"), X86_RAM "]", "\"interrupts\": [0, 23]");
+X86_RULE(x86_past_last_pin, false, -EINVAL, "interrupts[0]: 22-24 is outside the IOAPIC's pins 0-23",
+	 NAME_CPU("b", "2"), X86_RAM "]", "\"interrupts\": [\"22-24\"]");
+X86_RULE(x86_alone_past_any_ioapic, true, -EINVAL, "interrupts[0]: 240-240 is outside the IOAPIC's pins 0-239",
+	 NAME_CPU("b", "2"), X86_RAM "]", "\"interrupts\": [240]");
+X86_RULE(x86_alone_last_of_any_ioapic, true, 0, "",
+	 NAME_CPU("b", "2"), X86_RAM "]", "\"interrupts\": [239]");
+X86_RULE(x86_io_over_ioapic, false, -EINVAL,
+	 "memory[1] (0xfec00000+0x1000) covers the IOAPIC (the hypervisor emulates it) at 0xfec00000",
+	 NAME_CPU("b", "2"), X86_RAM "," X86_IO("0xfec00000") "]");
+X86_RULE(x86_io_over_lapic, false, -EINVAL,
+	 "memory[1] (0xfee00000+0x1000) covers the local APICs (the hypervisor's) at 0xfee00000",
+	 NAME_CPU("b", "2"), X86_RAM "," X86_IO("0xfee00000") "]");
+X86_RULE(x86_io_from_root_io, false, 0, "", NAME_CPU("b", "2"), X86_RAM "," X86_IO("0xfebf8000") "]");
+X86_RULE(x86_io_beside_ioapic, false, -EINVAL, "memory[1] (0xfec01000+0x1000) is not io memory of the root cell",
+	 NAME_CPU("b", "2"), X86_RAM "," X86_IO("0xfec01000") "]");
+X86_RULE(x86_8250_console_is_the_hypervisors, false, -EINVAL,
+	 "console.type: an 8250 at I/O ports is the hypervisor's (debug_console); a cell writes through its hypercall console",
+	 NAME_CPU("b", "2"), X86_RAM "]", "\"console\": { \"type\": \"8250-pio\", \"address\": \"0x2f8\" }");
 RULE(hypercall_console_with_address, false, -EINVAL, "console.address 0x9000000 given for a console without a UART",
      NAME_CPU("b", "2"), RAM_AT("0x72000000"),
      "\"console\": { \"type\": \"hypercall\", \"address\": \"0x09000000\" }");
@@ -404,7 +467,8 @@ TEST_F(cell_rule, checked_against_system_and_cells)
 		&((struct axvm_cell_config *)rtos_blob.data)->cell,
 	};
 	struct axvm_check_context ctx = {
-		.system = variant->riscv ? riscv_system_blob.data : system_blob.data,
+		.system = variant->riscv ? riscv_system_blob.data :
+			  variant->x86 ? x86_system_blob.data : system_blob.data,
 		.cells = cells, .num_cells = variant->rtos_exists ? 1 : 0,
 	};
 	struct config_blob blob;
@@ -417,7 +481,8 @@ TEST_F(cell_rule, checked_against_system_and_cells)
 	ASSERT_EQ(0, convert(variant->json, &blob, &m)) TH_LOG("%s", m.text);
 	r = reporter(&m);
 	err = axvm_check_cell_config(blob.data, blob.size, variant->riscv ?
-				     AXVM_ARCH_RISCV64 : AXVM_ARCH_ARM64, &ctx, &r);
+				     AXVM_ARCH_RISCV64 : variant->x86 ?
+				     AXVM_ARCH_X86_64 : AXVM_ARCH_ARM64, &ctx, &r);
 	expect_outcome(_metadata, variant->expected, variant->message, err, &m);
 	free(blob.data);
 }
@@ -434,6 +499,7 @@ FIXTURE_VARIANT(blob_rule) {
 	int expected;
 	const char *message;
 	bool riscv;	/* the riscv64 system config */
+	bool x86;	/* the x86_64 system config */
 };
 #define BLOB(_name, _sys, _err, _msg, body)				\
 	static void blob_##_name(unsigned char *d, unsigned long long *size) \
@@ -449,7 +515,7 @@ FIXTURE_VARIANT(blob_rule) {
 
 BLOB(intact_system, true, 0, "", );
 BLOB(intact_cell, false, 0, "", );
-BLOB(abi_revision, true, -EINVAL, "abi_revision is 1, this side speaks 3", s->header.abi_revision = 1);
+BLOB(abi_revision, true, -EINVAL, "abi_revision is 1, this side speaks 4", s->header.abi_revision = 1);
 BLOB(arch, false, -EINVAL, "config is for riscv64 (arch 3), expected arm64", c->header.arch = AXVM_ARCH_RISCV64);
 BLOB(magic, false, -EINVAL, "bad magic: not an axvm cell config", c->header.magic[7] = '!');
 BLOB(kind, true, -EINVAL, "this is a cell config, not a system config", memcpy(s->header.magic, AXVM_CELL_MAGIC, 8));
@@ -537,6 +603,66 @@ RV_BLOB(root_region_over_plic, -EINVAL, "root_cell.memory[2] (0xc5ff000+0x9000) 
 	RV_ROOT_MEM(2).phys_start = RV_ROOT_MEM(2).virt_start = 0x0c5ff000);
 RV_BLOB(root_region_after_plic, 0, "",
 	RV_ROOT_MEM(2).phys_start = RV_ROOT_MEM(2).virt_start = 0x0c600000);
+/* A change to the x86_64 system config, where @io is its platform. */
+#define X86_BLOB(_name, _err, _msg, body)				\
+	static void blob_##_name(unsigned char *d, unsigned long long *size) \
+	{								\
+		struct axvm_system_config *s = (void *)d;		\
+		struct axvm_ioapic *io = &s->system.platform.arch.ioapic; \
+		struct axvm_console *con = &s->system.debug_console;	\
+		(void)io; (void)con; (void)size; body;			\
+	}								\
+	FIXTURE_VARIANT_ADD(blob_rule, _name) {				\
+		.system = true, .x86 = true, .mutate = blob_##_name,	\
+		.expected = _err, .message = _msg,			\
+	}
+#define X86_ROOT_MEM(i) axvm_cell_memory_regions(&s->root_cell)[i]
+
+X86_BLOB(intact_x86_64_system, 0, "", );
+X86_BLOB(ioapic_base_zero, -EINVAL, "platform.ioapic.base 0x0 must be a non-zero multiple of the page size (0x1000)",
+	 io->ioapic_base = 0);
+X86_BLOB(ioapic_base_unaligned, -EINVAL, "platform.ioapic.base 0xfec00400 must be a non-zero multiple of the page size",
+	 io->ioapic_base = 0xfec00400);
+X86_BLOB(ioapic_base_next_page, 0, "", io->ioapic_base = 0xfec01000);
+X86_BLOB(lapic_base_zero, -EINVAL, "platform.lapic.base 0x0 must be a non-zero multiple of the page size (0x1000)",
+	 io->lapic_base = 0);
+X86_BLOB(lapic_base_unaligned, -EINVAL, "platform.lapic.base 0xfee00800 must be a non-zero multiple",
+	 io->lapic_base = 0xfee00800);
+X86_BLOB(ioapic_at_lapic, -EINVAL,
+	 "platform.ioapic.base and platform.lapic.base are both 0xfee00000: the IOAPIC and the local APICs are two devices",
+	 io->ioapic_base = 0xfee00000);
+X86_BLOB(ioapic_no_pins, -EINVAL, "platform.ioapic.pins is 0, expected 1 to 240", io->ioapic_pins = 0);
+X86_BLOB(ioapic_too_many_pins, -EINVAL, "platform.ioapic.pins is 241, expected 1 to 240", io->ioapic_pins = 241);
+X86_BLOB(ioapic_most_pins, 0, "", io->ioapic_pins = 240);
+X86_BLOB(ioapic_one_pin, 0, "", io->ioapic_pins = 1);
+X86_BLOB(ioapic_reserved, -EINVAL, "platform.ioapic.reserved[6] is 0x3, must be 0", io->reserved[6] = 3);
+X86_BLOB(gic_on_x86_64, -EINVAL, "platform.irqchip is 3: an x86_64 machine has local APICs and an IOAPIC (32)",
+	 s->system.platform.irqchip = AXVM_IRQCHIP_GICV3);
+X86_BLOB(uart_port_zero, -EINVAL,
+	 "debug_console.address 0x0: an 8250 at I/O ports needs its base port, 0x1 to 0xfff8 (COM1 is 0x3f8)",
+	 con->address = 0);
+X86_BLOB(uart_port_past_the_end, -EINVAL, "debug_console.address 0xfff9: an 8250 at I/O ports needs its base port",
+	 con->address = 0xfff9);
+X86_BLOB(uart_port_last, 0, "", con->address = 0xfff8);
+X86_BLOB(uart_at_an_address, -EINVAL, "debug_console.address 0xfed00000: an 8250 at I/O ports needs its base port",
+	 con->address = 0xfed00000);
+X86_BLOB(pl011_on_x86_64, -EINVAL, "debug_console.type: a PL011 console is arm64's, this config is for x86_64",
+	 con->type = AXVM_CONSOLE_PL011; con->address = 0x09000000);
+X86_BLOB(sbi_on_x86_64, -EINVAL, "debug_console.type: the SBI console is riscv64's, this config is for x86_64",
+	 con->type = AXVM_CONSOLE_SBI; con->address = 0);
+X86_BLOB(no_debug_console_on_x86_64, 0, "", con->type = AXVM_CONSOLE_NONE; con->address = 0);
+X86_BLOB(root_region_over_ioapic, -EINVAL,
+	 "root_cell.memory[2] (0x40000000+0xbec01000) covers the IOAPIC (the hypervisor emulates it) at 0xfec00000",
+	 X86_ROOT_MEM(2).size += 0x1000);
+X86_BLOB(root_region_over_lapic, -EINVAL,
+	 "root_cell.memory[3] (0xfee00000+0x1000) covers the local APICs (the hypervisor's) at 0xfee00000",
+	 X86_ROOT_MEM(3).phys_start = X86_ROOT_MEM(3).virt_start = 0xfee00000);
+X86_BLOB(root_region_after_lapic, 0, "",
+	 X86_ROOT_MEM(3).phys_start = X86_ROOT_MEM(3).virt_start = 0xfee01000);
+BLOB(eight250_on_arm64, true, -EINVAL, "debug_console.type: an 8250 at I/O ports is x86_64's, this config is for arm64",
+     s->system.debug_console.type = AXVM_CONSOLE_8250_PIO; s->system.debug_console.address = 0x3f8);
+BLOB(ioapic_on_arm64, true, -EINVAL, "platform.gic.version is 32, only GICv3 (3) is supported",
+     s->system.platform.irqchip = AXVM_IRQCHIP_IOAPIC);
 BLOB(sbi_console_on_arm64, true, -EINVAL, "debug_console.type: the SBI console is riscv64's, this config is for arm64",
      s->system.debug_console.type = AXVM_CONSOLE_SBI; s->system.debug_console.address = 0);
 BLOB(plic_on_arm64, true, -EINVAL, "platform.gic.version is 16, only GICv3 (3) is supported",
@@ -546,6 +672,7 @@ FIXTURE_SETUP(blob_rule)
 {
 	load_references(_metadata);
 	self->blob = variant->riscv ? riscv_system_blob :
+		     variant->x86 ? x86_system_blob :
 		     variant->system ? system_blob : rtos_blob;
 	self->data = calloc(1, AXVM_CONFIG_MAX_SIZE + 1);
 	ASSERT_NE(NULL, self->data);
@@ -558,7 +685,8 @@ TEST_F(blob_rule, is_checked)
 	unsigned long long size = self->blob.size;
 	struct messages m;
 	struct axvm_report r = reporter(&m);
-	__u32 arch = variant->riscv ? AXVM_ARCH_RISCV64 : AXVM_ARCH_ARM64;
+	__u32 arch = variant->riscv ? AXVM_ARCH_RISCV64 :
+		     variant->x86 ? AXVM_ARCH_X86_64 : AXVM_ARCH_ARM64;
 	int err;
 
 	variant->mutate(self->data, &size);

@@ -70,7 +70,7 @@ FIXTURE_VARIANT(damaged) {
 
 DAMAGE(too_small, *size = 100, "image is 100 bytes, smaller than its 128-byte header");
 DAMAGE(magic, image.hdr.magic[3] = 'X', "bad magic");
-DAMAGE(abi, image.hdr.abi_revision = AXVM_ABI_REVISION + 1, "abi_revision is 4, this side speaks 3");
+DAMAGE(abi, image.hdr.abi_revision = AXVM_ABI_REVISION + 1, "abi_revision is 5, this side speaks 4");
 DAMAGE(arch, image.hdr.arch = AXVM_ARCH_RISCV64, "built for riscv64 (arch 3), this machine is arm64");
 DAMAGE(unknown_arch, image.hdr.arch = 77, "built for unknown (arch 77)");
 DAMAGE(header_size, image.hdr.header_size = 64, "header_size is 64, expected 128");
