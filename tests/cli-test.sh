@@ -89,6 +89,39 @@ expect config_riscv64_source_past_plic 3 "rv-irq.json: interrupts\[0\]: 96-96 is
 sed 's/"phys": "0x10008000"/"phys": "0x0c200000"/' "$rv/rng.json" > "$tmp/rv-plic.json"
 expect config_riscv64_cell_over_plic 3 'rv-plic.json: memory\[2\] \(0xc200000\+0x1000\) covers the PLIC' \
 	"$ctl" config check --system "$rv/root.json" "$tmp/rv-plic.json"
+# x86_64: the machine's own and the guest suite's configs (tests/configs:
+# the driver refuses those, the validator these), then the validator's rules.
+x86=$TOP/configs/qemu-x86_64 x86t=$TOP/tests/configs/qemu-x86_64
+for f in no_ram wrong_irqchip; do
+	expect "config_x86_64_test_system_$f" 0 "$f.json: ok: system" "$ctl" config check "$x86t/$f.json"
+done
+expect config_x86_64_test_cells_fit 0 'rtc_irq.json: ok: cell' \
+	"$ctl" config check --system "$x86/root.json" "$x86t/spare_irq.json" "$x86t/rtc_irq.json"
+expect config_x86_64_cell_over_ioapic 3 'ioapic.json: memory\[1\] \(0xfec00000\+0x1000\) covers the IOAPIC \(the hypervisor emulates it\)' \
+	"$ctl" config check --system "$x86/root.json" "$x86t/ioapic.json"
+expect config_x86_64_cell_over_lapic 3 'lapic.json: memory\[1\] \(0xfee00000\+0x1000\) covers the local APICs' \
+	"$ctl" config check --system "$x86/root.json" "$x86t/lapic.json"
+expect config_x86_64_pin_past_ioapic 3 "pin.json: interrupts\[0\]: 24-24 is outside the IOAPIC's pins 0-23" \
+	"$ctl" config check --system "$x86/root.json" "$x86t/pin.json"
+expect config_x86_64_shared_over_linux 3 'shared_linux.json: memory\[1\] \(0x100000\+0x2ff00000\) is not in the root cell.s loadable memory' \
+	"$ctl" config check --system "$x86/root.json" "$x86t/shared_linux.json"
+sed 's/"size": "0xbec00000"/"size": "0xbec01000"/' "$x86/root.json" > "$tmp/x86-ioapic.json"
+expect config_x86_64_root_over_ioapic 3 'x86-ioapic.json: root_cell.memory\[8\] \(0x40000000\+0xbec01000\) covers the IOAPIC' \
+	"$ctl" config check "$tmp/x86-ioapic.json"
+sed 's/"phys": "0xfed00000", "size": "4K"/"phys": "0xfed00000", "size": "1040K"/' "$x86/root.json" > "$tmp/x86-lapic.json"
+expect config_x86_64_root_over_lapic 3 'x86-lapic.json: root_cell.memory\[9\] \(0xfed00000\+0x104000\) covers the local APICs \(the hypervisor.s\) at 0xfee00000' \
+	"$ctl" config check "$tmp/x86-lapic.json"
+sed 's/"pins": 24/"pins": 241/; s/"0x3f8"/"0xfff9"/' "$x86/root.json" > "$tmp/x86-pins.json"
+expect config_x86_64_pins_and_port 3 'x86-pins.json: platform.ioapic.pins is 241, expected 1 to 240' \
+	"$ctl" config check "$tmp/x86-pins.json"
+expect config_x86_64_uart_port_past_the_end 3 'x86-pins.json: debug_console.address 0xfff9: an 8250 at I/O ports needs its base port, 0x1 to 0xfff8' \
+	"$ctl" config check "$tmp/x86-pins.json"
+sed 's/"type": "hypercall"/"type": "8250-pio", "address": "0x2f8"/' "$x86/rtos.json" > "$tmp/x86-uart.json"
+expect config_x86_64_uart_is_the_hypervisors 3 "x86-uart.json: console.type: an 8250 at I/O ports is the hypervisor's \(debug_console\)" \
+	"$ctl" config check "$tmp/x86-uart.json"
+sed 's/"type": "8250-pio", "address": "0x3f8"/"type": "pl011", "address": "0x3f8"/' "$x86/root.json" > "$tmp/x86-pl011.json"
+expect config_x86_64_has_no_pl011 3 'x86-pl011.json: debug_console.type: unknown console type "pl011" \(expected one of: none, hypercall, 8250-pio\)' \
+	"$ctl" config check "$tmp/x86-pl011.json"
 sed 's/"wirte"/"x"/; s/"write", "execute"/"wirte", "execute"/' "$configs/rtos.json" > "$tmp/typo.json"
 expect config_flag_typo 3 'typo.json: memory\[0\]\.flags\[1\]: unknown flag "wirte" \(expected one of: read, write, execute, io, loadable, shared, dma\); did you mean "write"\?' \
 	"$ctl" config check "$tmp/typo.json"

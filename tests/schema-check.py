@@ -43,6 +43,8 @@ rtos = shipped("qemu-arm64", "rtos")
 root = shipped("qemu-arm64", "root")
 rv_rtos = shipped("qemu-riscv64", "rtos")
 rv_root = shipped("qemu-riscv64", "root")
+x86_rtos = shipped("qemu-x86_64", "rtos")
+x86_root = shipped("qemu-x86_64", "root")
 
 
 def broken(base, change):
@@ -70,6 +72,20 @@ bad = {
         debug_console={"type": "pl011", "address": "0x10000000"})),
     "riscv64_pl011_cell_console": broken(rv_rtos, lambda d: d.update(console="pl011")),
     "riscv64_sbi_cell_console": broken(rv_rtos, lambda d: d.update(console={"type": "sbi"})),
+    "riscv64_8250_debug_console": broken(rv_root, lambda d: d.update(debug_console="8250-pio")),
+    "arm64_8250_debug_console": broken(root, lambda d: d.update(
+        debug_console={"type": "8250-pio", "address": "0x3f8"})),
+    "x86_64_with_gic": broken(x86_root, lambda d: d["platform"].update(gic=root["platform"]["gic"])),
+    "x86_64_gic_only": broken(x86_root, lambda d: d.update(platform=root["platform"])),
+    "x86_64_no_ioapic": broken(x86_root, lambda d: d["platform"].pop("ioapic")),
+    "x86_64_ioapic_typo": broken(x86_root, lambda d: d["platform"]["ioapic"].update(pin=24)),
+    "x86_64_lapic_without_base": broken(x86_root, lambda d: d["platform"].update(lapic={})),
+    "x86_64_with_timebase": broken(x86_root, lambda d: d["platform"].update(timebase_frequency=1)),
+    "x86_64_pl011_debug_console": broken(x86_root, lambda d: d.update(
+        debug_console={"type": "pl011", "address": "0x3f8"})),
+    "x86_64_8250_cell_console": broken(x86_rtos, lambda d: d.update(
+        console={"type": "8250-pio", "address": "0x2f8"})),
+    "x86_64_sbi_cell_console": broken(x86_rtos, lambda d: d.update(console="sbi")),
 }
 for name, doc in bad.items():
     report(not validator.is_valid(doc), "rejects " + name)

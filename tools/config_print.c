@@ -75,7 +75,10 @@ static void print_flags(FILE *out, __u32 flags)
 static void print_console(FILE *out, const struct axvm_console *con)
 {
 	fprintf(out, "{ \"type\": \"%s\"", console_name(con->type));
-	if (con->address) {
+	if (con->address && con->type == AXVM_CONSOLE_8250_PIO) {
+		/* An I/O port, written as ports are: 0x3f8. */
+		fprintf(out, ", \"address\": \"0x%llx\"", (unsigned long long)con->address);
+	} else if (con->address) {
 		fprintf(out, ", \"address\": ");
 		config_print_addr(out, con->address);
 	}
