@@ -145,7 +145,7 @@ run_checks() {
 	expect firmware_check_files 'axvm-ctl firmware check ' 'a.json b.txt sub'
 	expect config_compile_output 'axvm-ctl config compile a.json -o ' 'a.json b.txt sub'
 	expect config_create_sysroot 'axvm-ctl config create --sysroot ' 'sub'
-	expect config_create_arch 'axvm-ctl config create --arch ' 'arm64 riscv64'
+	expect config_create_arch 'axvm-ctl config create --arch ' 'arm64 riscv64 x86_64'
 	expect hardware_check_sysroot 'axvm-ctl hardware check --sysroot ' 'sub'
 	expect hardware_check_arch 'axvm-ctl hardware check --arch r' 'riscv64'
 	expect hardware_check_after_arch 'axvm-ctl hardware check --arch arm64 ' 'a.json sub'

@@ -4,7 +4,8 @@
 # (--sysroot): each reference machine's own device tree (arm64 and riscv64:
 # QEMU writes it with dumpdtb), a /proc/iomem as Linux shows it with
 # mem=768M, and variations (a reserved-memory node for axvm, another
-# reserved node, OpenSBI's, no memory kept, no addresses in /proc/iomem).
+# reserved node, OpenSBI's, no memory kept, no addresses in /proc/iomem);
+# x86_64's, an ACPI machine, as its guest showed them (tests/machines).
 # The guest suite runs it on the machine.
 set -uo pipefail
 . "$(dirname "$0")/machine-files.sh"
@@ -141,13 +142,83 @@ riscv64() {
 	rm -rf "$tmp/rv/sys/firmware/devicetree/base/cpus/cpu@"*/compatible \
 		"$tmp/rv/sys/firmware/devicetree/base/cpus/cpu@"*/riscv,isa
 	out=$("$ctl" config create --sysroot "$tmp/rv" 2>&1); rc=$?
-	if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q 'give --arch (one of: arm64, riscv64)'; then
+	if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q 'give --arch (one of: arm64, x86_64, riscv64)'; then
 		pass riscv64/unknown_arch_asks_for_option
 	else
 		fail riscv64/unknown_arch_asks_for_option "exit $rc" "$out"
 	fi
 	created riscv64/arch_option "$tmp/rv" "$tmp/forced.json" --arch riscv64
 	has riscv64/arch_option_facts "$tmp/forced.json" '"arch": "riscv64"'
+}
+
+# create_fails NAME DIR PATTERN: config create from DIR fails, saying PATTERN.
+create_fails() {
+	local out rc
+	out=$("$ctl" config create --sysroot "$2" 2>&1); rc=$?
+	if [ $rc -eq 1 ] && printf '%s' "$out" | grep -qF -- "$3"; then
+		pass "$1"
+	else
+		fail "$1" "exit $rc" "$out"
+	fi
+}
+
+# QEMU pc, its guest's files (no --arch: its /proc/cpuinfo says x86_64).
+x86_64() {
+	local dir=$tmp/x86 madt
+
+	acpi_sysroot "$dir" qemu-x86_64
+	created x86_64/reference_machine "$dir" "$tmp/x86.json"
+	has x86_64/reference_facts "$tmp/x86.json" '"arch": "x86_64"' \
+		'"memory": { "phys": "0x30000000", "size": "0x400000" }' \
+		'"debug_console": { "type": "8250-pio", "address": "0x3f8" }' '"cpus": 4,' \
+		'"ioapic": { "base": "0xfec00000", "pins": 24 }' \
+		'"lapic": { "base": "0xfee00000" }' '"cpus": "0-3"'
+	has x86_64/reference_memory "$tmp/x86.json" \
+		'"phys": "0x1000", "size": "0x9f000"' '"phys": "0x100000", "size": "0x2ff00000"' \
+		'"phys": "0x30400000", "size": "0xfbe0000"' \
+		'"comment": "reserved by the firmware: Reserved"' \
+		'"phys": "0x0", "size": "0x1000"' '"phys": "0xf0000", "size": "0x10000"' \
+		'"phys": "0x3ffe0000", "size": "0x20000"' '"phys": "0xfffc0000", "size": "0x40000"'
+	has x86_64/reference_devices "$tmp/x86.json" \
+		'"comment": "PCI Bus 0000:00, Video ROM"' '"phys": "0xa0000", "size": "0x21000"' \
+		'"phys": "0x40000000", "size": "0xbec00000"' '"comment": "HPET 0"' \
+		'"phys": "0xfed00000", "size": "0x1000"' '"phys": "0x100000000", "size": "0x80000000"'
+	lacks x86_64/ioapic_not_given_to_root "$tmp/x86.json" '"phys": "0xfec00000"'
+	lacks x86_64/lapic_not_given_to_root "$tmp/x86.json" '"phys": "0xfee00000"'
+	fits x86_64/output_passes_config_check "$tmp/x86.json" "$configs/qemu-x86_64/rtos.json"
+
+	# Without the kernel's IOAPIC line: 24 pins, as a PC's IOAPIC has.
+	grep -v 'IOAPIC\[0\]' "$dir/dev/kmsg" > "$tmp/kmsg" && cp "$tmp/kmsg" "$dir/dev/kmsg"
+	created x86_64/pins_without_kernel_log "$dir" "$tmp/nolog.json"
+	has x86_64/pins_without_kernel_log_are_24 "$tmp/nolog.json" '"pins": 24 }'
+	# An IOAPIC with 32 pins, as the kernel log says it.
+	echo '6,64,0,-;IOAPIC[0]: apic_id 0, version 32, address 0xfec00000, GSI 0-31' >> "$dir/dev/kmsg"
+	created x86_64/pins_from_kernel_log "$dir" "$tmp/log.json"
+	has x86_64/pins_from_kernel_log_are_its "$tmp/log.json" '"pins": 32 }'
+
+	# A console that is no 8250 at I/O ports: no debug console, said.
+	sed -i 's/console=ttyS0/console=ttyS0 console=tty0/' "$dir/proc/cmdline"
+	created x86_64/other_console "$dir" "$tmp/tty0.json"
+	has x86_64/other_console_is_none "$tmp/tty0.json" '"debug_console": "none"'
+	"$ctl" config create --sysroot "$dir" 2>&1 >/dev/null | grep -q 'note: the console tty0 is none the hypervisor can write to' &&
+		pass x86_64/other_console_noted || fail x86_64/other_console_noted
+
+	# A second IOAPIC (GSIs 24-55), as larger machines have: axvm has one.
+	madt=$dir/sys/firmware/acpi/tables/APIC
+	acpi_sysroot "$dir" qemu-x86_64
+	{ head -c 4 "$madt"; printf '\x9c'; tail -c +6 "$madt" | head -c 139
+	  printf '\x01\x0c\x01\x00\x00\x10\xc0\xfe\x18\x00\x00\x00'; } > "$tmp/madt"
+	cp "$tmp/madt" "$madt"
+	create_fails x86_64/second_ioapic "$dir" \
+		'tables/APIC: 2 IOAPICs (the second at 0xfec01000, GSIs from 24); axvm supports one'
+	# A table cut short in an entry.
+	acpi_sysroot "$dir" qemu-x86_64
+	head -c 100 "$madt" > "$tmp/madt" && cp "$tmp/madt" "$madt"
+	create_fails x86_64/short_madt "$dir" 'tables/APIC: its length field says 144 bytes, the file has 100'
+	# A kernel without CONFIG_FIRMWARE_MEMMAP.
+	acpi_sysroot "$dir" qemu-x86_64
+	rm -r "$dir/sys/firmware/memmap"
+	create_fails x86_64/no_memmap "$dir" 'sys/firmware/memmap: no System RAM in the firmware'"'"'s memory map'
 }
 
 out=$("$ctl" config create --hypervisor-size 3M 2>&1); rc=$?
@@ -157,7 +228,7 @@ else
 	fail bad_hypervisor_size "exit $rc" "$out"
 fi
 out=$("$ctl" config create --arch sparc 2>&1); rc=$?
-if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q -- '--arch "sparc": expected one of: arm64, riscv64'; then
+if [ $rc -eq 2 ] && printf '%s' "$out" | grep -q -- '--arch "sparc": expected one of: arm64, x86_64, riscv64'; then
 	pass bad_arch
 else
 	fail bad_arch "exit $rc" "$out"
@@ -169,4 +240,5 @@ for arch in arm64 riscv64; do
 		skip "$arch" "no QEMU for $arch's reference machine"
 	fi
 done
+x86_64
 exit $status

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # axvm-ctl hardware check on the host, from copies of each reference
-# machine's files (--sysroot; machine-files.sh): its device tree, the
-# kernel log, command line and symbols a machine that can host axvm has,
-# then one thing wrong at a time, each failing with its item and fix. The
-# guest suite runs it on the machine.
+# machine's files (--sysroot; machine-files.sh): its device tree (x86_64:
+# its guest's ACPI tables, /proc/cpuinfo...), the kernel log, command line
+# and symbols a machine that can host axvm has, then one thing wrong at a
+# time, each failing with its item and fix. The guest suite runs it on the
+# machine.
 set -uo pipefail
 . "$(dirname "$0")/machine-files.sh"
 TAP_PREFIX=hardware-check
@@ -123,6 +124,54 @@ riscv64() {
 		'96 sources, 2 contexts per hart, S-mode context 0'
 }
 
+# QEMU pc as its guest saw it (tests/machines/qemu-x86_64).
+x86_64() {
+	local dir=$tmp/x86
+
+	acpi_sysroot "$dir" qemu-x86_64
+	echo "ffffffff81001000 T kallsyms_lookup_name" > "$dir/proc/kallsyms"
+	check x86_64/reference_machine 0 "$dir" \
+		'ok    CPUs with SVM or VMX' '4 of 4 CPUs have svm (AMD SVM) in /proc/cpuinfo' \
+		'ok    nested paging' '4 of 4 CPUs have npt (AMD NPT)' \
+		'ok    KVM keeps out of SVM and VMX' 'neither kvm_amd nor kvm_intel is loaded' \
+		'ok    local APICs and IOAPIC' \
+		'sys/firmware/acpi/tables/APIC: local APICs 0xfee00000, IOAPIC 0xfec00000 with 24 pins' \
+		'ok    x2APIC (for information)' 'the CPUs have no x2APIC' \
+		'ok    paging levels (for information)' 'Linux runs with 5-level page tables (la57)' \
+		'ok    kernel symbols resolvable' \
+		'255 MiB of RAM that Linux does not use (mem= on the command line)' \
+		'ok    config: IOAPIC and local APICs' 'this machine can host axvm' \
+		-- "$configs/qemu-x86_64/root.json"
+	check x86_64/json 0 "$dir" '{"ok": true, "items": [{"name": "CPUs with SVM or VMX"' -- --json
+	check x86_64/arm64_config_is_not_this_machines 1 "$dir" \
+		"is not a valid x86_64 system config" -- "$configs/qemu-arm64/root.json"
+
+	# More pins than the machine's IOAPIC (fewer would be accepted).
+	sed 's/"pins": 24/"pins": 32/; s/"base": "0xfec00000"/"base": "0xfec01000"/' \
+		"$configs/qemu-x86_64/root.json" > "$tmp/x86-wrong.json"
+	check x86_64/wrong_platform 1 "$dir" 'FAIL  config: IOAPIC and local APICs' \
+		'config: IOAPIC 0xfec01000 with 32 pins, local APICs 0xfee00000; MADT: 0xfec00000 with 24 pins, 0xfee00000' \
+		-- "$tmp/x86-wrong.json"
+
+	# KVM loaded; one CPU without nested paging; Linux in 4 levels.
+	echo 'kvm_amd 155648 0 - Live 0xffffffffc0a5e000' > "$dir/proc/modules"
+	sed -i '0,/ npt / s/ npt / /; s/ la57$//' "$dir/proc/cpuinfo"
+	check x86_64/kvm_and_no_npt 1 "$dir" 'FAIL  KVM keeps out of SVM and VMX' \
+		'kvm_amd is loaded' 'fix: unload KVM (rmmod kvm_amd kvm_intel kvm)' \
+		'FAIL  nested paging' '3 of 4 CPUs have npt (AMD NPT)' \
+		'Linux runs with 4-level page tables'
+	# An Intel CPU: vmx and, since Linux 5.8, ept among its "vmx flags".
+	sed -i 's/ svm / vmx /; s/^\(flags.*\)$/\1\nvmx flags\t: vnmi ept vpid unrestricted_guest/' "$dir/proc/cpuinfo"
+	: > "$dir/proc/modules"
+	check x86_64/intel 0 "$dir" '4 of 4 CPUs have vmx (Intel VMX)' \
+		'4 of 4 CPUs have ept (Intel EPT)'
+	sed -i 's/ vmx / /' "$dir/proc/cpuinfo"
+	check x86_64/no_svm_nor_vmx 1 "$dir" 'FAIL  CPUs with SVM or VMX' \
+		'fix: axvm needs AMD SVM or Intel VMX on every CPU'
+	rm "$dir/sys/firmware/acpi/tables/APIC"
+	check x86_64/no_madt 1 "$dir" 'FAIL  local APICs and IOAPIC' 'cannot read the MADT'
+}
+
 for arch in arm64 riscv64; do
 	if reference_dtb $arch "$tmp/$arch.dtb"; then
 		$arch
@@ -130,4 +179,5 @@ for arch in arm64 riscv64; do
 		echo "ok - hardware-check/$arch # SKIP no QEMU for $arch's reference machine"
 	fi
 done
+x86_64
 exit $status

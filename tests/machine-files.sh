@@ -45,3 +45,18 @@ reserved_node() {
 	printf '%b' "$3" > "$base/$2/reg"
 	[ -z "${4-}" ] || : > "$base/$2/no-map"
 }
+
+# acpi_sysroot DIR MACHINE: a fresh copy in DIR of the files of MACHINE, an
+# ACPI machine whose guest they were copied from (tests/machines/MACHINE:
+# nothing like dumpdtb writes its ACPI tables), the tables made from their
+# hex dumps (od -An -tx1).
+acpi_sysroot() {
+	local hex
+	rm -rf "$1"
+	cp -r "$here/machines/$2" "$1"
+	for hex in "$1"/sys/firmware/acpi/tables/*.hex; do
+		printf '%b' "$(tr -s ' \n' '  ' < "$hex" | sed 's/ *\([0-9a-f][0-9a-f]\)/\\x\1/g; s/ //g')" \
+			> "${hex%.hex}"
+		rm "$hex"
+	done
+}

@@ -60,6 +60,14 @@ const struct arch_ops *arch_by_cpu_node(const char *node)
 	return NULL;
 }
 
+const struct arch_ops *arch_by_cpuinfo(void)
+{
+	for (unsigned int i = 0; i < num_arches; i++)
+		if (arches[i]->is_cpuinfo && arches[i]->is_cpuinfo())
+			return arches[i];
+	return NULL;
+}
+
 const char *arch_names(void)
 {
 	static char list[64];

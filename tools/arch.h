@@ -45,15 +45,24 @@ struct console_kind {
  *                  @ADDRESS: where the inmates are linked (a cell's RAM as
  *                  the reference configs map it).
  * @uname:          what uname(2) calls such a machine.
+ * @acpi:           such a machine describes itself with ACPI tables and
+ *                  its firmware's memory map, not with a device tree
+ *                  (machine.h says what is read then); @is_cpu and @visit
+ *                  are NULL, @is_cpuinfo is not.
  * @is_cpu:         does the device tree's CPU node @node say this
  *                  architecture (for a copy of another machine's files)?
+ * @is_cpuinfo:     the same for a copy of an ACPI machine's files, which
+ *                  have no device tree: does its /proc/cpuinfo say it?
  * @visit:          claims the device tree nodes that are the
  *                  architecture's (its interrupt controller, its platform
  *                  firmware's) for machine_survey(): NODE_COMMON for the
  *                  others.
- * @survey:         after the walk, fills @m's platform (the interrupt
- *                  controller's part) and debug_console; returns the
- *                  number of problems (said on stderr if @report).
+ * @survey:         after the walk (or on an ACPI machine, after the
+ *                  memory map and /proc/iomem were read), fills @m's
+ *                  platform (the interrupt controller's part) and
+ *                  debug_console and takes the interrupt controller's
+ *                  frames out of @m's devices; returns the number of
+ *                  problems (said on stderr if @report).
  * @hardware_items: `hardware check`'s items (checklist.h) about the CPUs,
  *                  the kernel and the interrupt controller.
  * @config_items:   those holding system config @s's platform against @m.
@@ -69,7 +78,9 @@ struct arch_ops {
 	const char *const *exit_names;
 	__u64 image_address;
 	const char *uname;
+	bool acpi;
 	bool (*is_cpu)(const char *node);
+	bool (*is_cpuinfo)(void);
 	enum machine_node (*visit)(struct machine *m, const char *node);
 	int (*survey)(struct machine *m, bool report);
 	void (*hardware_items)(const struct machine *m);
@@ -93,6 +104,8 @@ const struct arch_ops *arch_by_name(const char *name);
 const struct arch_ops *arch_by_uname(const char *machine);
 /* The one whose is_cpu() claims device tree node @node, or NULL. */
 const struct arch_ops *arch_by_cpu_node(const char *node);
+/* The one whose is_cpuinfo() claims the machine's /proc/cpuinfo, or NULL. */
+const struct arch_ops *arch_by_cpuinfo(void);
 /* "arm64, riscv64": the architectures axvm-ctl has a table for. */
 const char *arch_names(void);
 

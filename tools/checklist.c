@@ -68,19 +68,26 @@ bool print_items(bool json)
 	return all_ok;
 }
 
-int file_has(const char *path, const char *needle)
+int file_line(const char *path, const char *needle, char *found, size_t size)
 {
 	char line[1024], full[PATH_MAX];
 	FILE *f;
-	int found = 0;
+	int hit = 0;
 
 	snprintf(full, sizeof(full), "%s%s", sysroot, path);
 	f = fopen(full, "r");
 	if (!f)
 		return -1;
 	fcntl(fileno(f), F_SETFL, O_NONBLOCK);
-	while (!found && fgets(line, sizeof(line), f))
-		found = strstr(line, needle) != NULL;
+	while (!hit && fgets(line, sizeof(line), f))
+		hit = strstr(line, needle) != NULL;
 	fclose(f);
-	return found;
+	if (hit && size)
+		snprintf(found, size, "%s", strstr(line, needle));
+	return hit;
+}
+
+int file_has(const char *path, const char *needle)
+{
+	return file_line(path, needle, NULL, 0);
 }

@@ -8,6 +8,7 @@
 #define AXVM_CTL_CHECKLIST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* One item: @fix is shown when it fails, @fmt is what was found. */
 void item(const char *name, bool ok, const char *fix, const char *fmt, ...)
@@ -21,5 +22,10 @@ bool print_items(bool json);
  * (/dev/kmsg, as busybox has no /var/log; it needs root) blocks at its end.
  */
 int file_has(const char *path, const char *needle);
+/*
+ * The same, and the first line holding @needle from @needle on, into
+ * @found (@size bytes, newline included).
+ */
+int file_line(const char *path, const char *needle, char *found, size_t size);
 
 #endif /* AXVM_CTL_CHECKLIST_H */

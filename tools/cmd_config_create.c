@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * axvm-ctl config create [-o FILE]: a system config for the running
- * machine, from its device tree, /proc/iomem and the possible CPUs.
+ * machine, from its device tree (or its ACPI tables and firmware memory
+ * map), /proc/iomem and the possible CPUs (machine.h).
  *
  *   RAM      Linux's "System RAM" (/proc/iomem) stays the root's; RAM the
- *            device tree has but Linux does not use (kept by mem= or by a
+ *            machine has but Linux does not use (kept by mem= or by a
  *            no-map reserved-memory node named axvm*) holds the hypervisor
  *            (the first HYPERVISOR-SIZE of it) and the rest is the root's
  *            loadable memory that cells are carved from. Other
- *            reserved-memory nodes stay the root's (its drivers use them),
- *            the platform firmware's own memory is nobody's.
+ *            reservations stay the root's (its drivers and its ACPI use
+ *            them), the platform firmware's own memory is nobody's.
  *   console  the one the hypervisor can use, as the architecture says
  *            (e.g. the PL011 that /chosen/stdout-path names).
  *   platform the interrupt controller and what else the architecture
@@ -63,7 +64,8 @@ static void write_json(FILE *out, struct machine *m, uint64_t hv, uint64_t hv_si
 	bool first = true;
 
 	fprintf(out, "{\n\t\"comment\": \"written by axvm-ctl config create from this machine's "
-		"device tree and /proc/iomem\",\n\t\"type\": \"system\",\n\t\"arch\": \"%s\",\n",
+		"%s and /proc/iomem\",\n\t\"type\": \"system\",\n\t\"arch\": \"%s\",\n",
+		m->arch->acpi ? "ACPI tables, firmware memory map" : "device tree",
 		axvm_arch_name(m->arch->id));
 	fprintf(out, "\t\"hypervisor\": {\n\t\t\"memory\": { \"phys\": \"0x%llx\", \"size\": \"0x%llx\" }\n\t},\n",
 		(unsigned long long)hv, (unsigned long long)hv_size);
@@ -81,14 +83,24 @@ static void write_json(FILE *out, struct machine *m, uint64_t hv, uint64_t hv_si
 	for (unsigned int i = 0; i < m->reserved.count; i++) {
 		char comment[RANGE_LABEL + 32];
 
-		snprintf(comment, sizeof(comment), "reserved-memory: %s", m->reserved.r[i].label);
+		/* The firmware's own (ACPI tables, the BIOS) are no DMA target. */
+		snprintf(comment, sizeof(comment), m->arch->acpi ?
+			 "reserved by the firmware: %s" : "reserved-memory: %s",
+			 m->reserved.r[i].label);
 		region(out, &first, comment, m->reserved.r[i].start, m->reserved.r[i].end,
-		       "\"read\", \"write\", \"dma\"");
+		       m->arch->acpi ? "\"read\", \"write\"" : "\"read\", \"write\", \"dma\"");
 	}
 	for (unsigned int i = 0; i < m->devices.count; i++)
 		region(out, &first, m->devices.r[i].label, m->devices.r[i].start,
 		       m->devices.r[i].end, "\"read\", \"write\", \"io\"");
 	fprintf(out, "\n\t\t]\n\t}\n}\n");
+}
+
+/* Takes every range of @what out of @from. */
+static void subtract_all(struct range_list *from, const struct range_list *what)
+{
+	for (unsigned int i = 0; i < what->count; i++)
+		ranges_subtract(from, what->r[i].start, what->r[i].end);
 }
 
 /* Places the hypervisor in the first free RAM it fits in, 2 MiB aligned. */
@@ -116,17 +128,23 @@ static int generate(FILE *out, uint64_t hv_size, const struct arch_ops *arch)
 		goto out;
 	if (place_hypervisor(&free_ram, hv_size, &hv)) {
 		error("no RAM kept from Linux with room for %llu KiB of hypervisor memory: "
-		      "boot Linux with mem= below the machine's RAM, or add a no-map "
-		      "reserved-memory node named axvm@ADDRESS",
-		      (unsigned long long)(hv_size >> 10));
+		      "boot Linux with mem= below the machine's RAM%s",
+		      (unsigned long long)(hv_size >> 10), arch->acpi ? "" :
+		      ", or add a no-map reserved-memory node named axvm@ADDRESS");
 		goto out;
 	}
-	/* Devices: not the RAM (the architecture kept its own nodes out). */
-	ranges_merge(&m.devices, PAGE);
+	/*
+	 * Devices: not the RAM (the architecture kept its own nodes out).
+	 * Root regions may not overlap: a page that Linux's RAM and a
+	 * reservation share (the EBDA's below 640K on a PC) is Linux's RAM.
+	 */
 	ranges_merge(&m.linux_ram, PAGE);
+	subtract_all(&m.reserved, &m.linux_ram);
 	ranges_merge(&m.reserved, PAGE);
-	for (unsigned int i = 0; i < m.dt_ram.count; i++)
-		ranges_subtract(&m.devices, m.dt_ram.r[i].start, m.dt_ram.r[i].end);
+	ranges_merge(&m.devices, PAGE);
+	subtract_all(&m.devices, &m.ram);
+	subtract_all(&m.devices, &m.reserved);
+	ranges_merge(&m.devices, PAGE);	/* in address order again */
 	if (m.debug_console.type == AXVM_CONSOLE_NONE && *m.console_node)
 		fprintf(stderr, "%s: note: the console %s is none the hypervisor can write "
 			"to; the config has no debug console\n", progname, m.console_node);
@@ -203,7 +221,9 @@ const struct verb verb_config_create = {
 	.name = "config create",
 	.args = "[-o FILE] [--hypervisor-size SIZE] [--sysroot DIR] [--arch ARCH]",
 	.summary = "write a system config for the running machine",
-	.help = "Reads the device tree (/sys/firmware/devicetree/base), /proc/iomem\n"
+	.help = "Reads the device tree (/sys/firmware/devicetree/base) or on an ACPI\n"
+		"machine (x86_64) the MADT and the firmware's memory map\n"
+		"(/sys/firmware/acpi/tables, /sys/firmware/memmap), /proc/iomem\n"
 		"and the possible CPUs: Linux's RAM stays the root's; RAM Linux does not\n"
 		"use (kept by mem= or a no-map reserved-memory node named axvm@...)\n"
 		"takes the hypervisor (SIZE, default 4M, 2 MiB aligned) and the rest\n"

@@ -68,6 +68,9 @@ static void machine_items(const struct machine *m, const struct range_list *kept
 	     "axvm needs at least two CPUs (one stays Linux's)",
 	     "%u possible CPUs", m->platform.num_cpus);
 	item("memory kept from Linux", total(kept) >= (4u << 20),
+	     m->arch->acpi ?
+	     "keep RAM from Linux for the hypervisor and cells: boot with mem= below "
+	     "the RAM size (e.g. mem=768M on the reference machine)" :
 	     "keep RAM from Linux for the hypervisor and cells: boot with mem= below "
 	     "the RAM size (e.g. mem=768M on the reference machine) or add a no-map "
 	     "reserved-memory node named axvm@ADDRESS",

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What the running machine has, from its device tree, /proc/iomem and the
- * possible CPUs: for `config create` and `hardware check` (machine.h).
- * The interrupt controller, the console the hypervisor can use and what
- * else only its architecture knows are the architecture's to read (arch.h).
+ * What the running machine has, from its device tree (or its firmware's
+ * memory map), /proc/iomem and the possible CPUs: for `config create` and
+ * `hardware check` (machine.h). The interrupt controller, the console the
+ * hypervisor can use and what else only its architecture knows are the
+ * architecture's to read (arch.h).
  */
 #include <errno.h>
 #include <limits.h>
@@ -79,7 +80,7 @@ static bool visit(const char *node, void *arg)
 	}
 	dt_string(node, "device_type", type, sizeof(type));
 	if (!strcmp(type, "memory")) {
-		machine_add_regs(node, &m->dt_ram);
+		machine_add_regs(node, &m->ram);
 		return false;
 	}
 	if (!strcmp(node, "/reserved-memory") || !strcmp(node, "/cpus") ||
@@ -136,8 +137,36 @@ static unsigned int possible_cpus(void)
 	return hi + 1;
 }
 
-/* Linux's top-level "System RAM" lines; -1 if /proc/iomem hides addresses. */
-static int read_linux_ram(struct range_list *ram, bool report)
+/* The names Linux gives the firmware's memory types (e820 on x86). */
+static bool is_firmware_memory(const char *name)
+{
+	return !strcmp(name, "Reserved") || !strcmp(name, "ACPI Tables") ||
+	       !strcmp(name, "ACPI Non-volatile Storage");
+}
+
+/*
+ * One top-level /proc/iomem line (a device tree machine's devices and
+ * reservations are its device tree's): Linux's RAM; on an ACPI machine
+ * also what the firmware reserved (the root keeps it) and the rest, its
+ * devices and PCI windows.
+ */
+static void iomem_line(struct machine *m, uint64_t start, uint64_t end,
+		       const char *name)
+{
+	if (!strcmp(name, "System RAM"))
+		ranges_add(&m->linux_ram, start, end, name);
+	else if (!m->arch->acpi)
+		return;
+	else if (is_firmware_memory(name))
+		ranges_add(&m->reserved, start, end, name);
+	else if (!strcmp(name, "Unusable memory"))
+		ranges_add(&m->firmware, start, end, name);
+	else
+		ranges_add(&m->devices, start, end, name);
+}
+
+/* /proc/iomem's top-level lines; -1 if it hides addresses. */
+static int read_iomem(struct machine *m, bool report)
 {
 	char path[PATH_MAX], line[256];
 	bool nonzero = false;
@@ -152,21 +181,121 @@ static int read_linux_ram(struct range_list *ram, bool report)
 	}
 	while (fgets(line, sizeof(line), f)) {
 		unsigned long long a, b;
+		char *name = strstr(line, " : ");
 
-		if (line[0] == ' ' || sscanf(line, "%llx-%llx", &a, &b) != 2)
+		if (line[0] == ' ' || !name || sscanf(line, "%llx-%llx", &a, &b) != 2)
 			continue;
 		nonzero |= b != 0;
-		if (strstr(line, ": System RAM"))
-			ranges_add(ram, a, b + 1, "System RAM");
+		name[3 + strcspn(name + 3, "\n")] = '\0';
+		iomem_line(m, a, b + 1, name + 3);
 	}
 	fclose(f);
 	if (!nonzero) {
 		if (report)
 			error("%s shows no addresses: run as root", path);
-		ranges_free(ram);
+		ranges_free(&m->linux_ram);
 		return -1;
 	}
 	return 0;
+}
+
+bool machine_read_line(const char *path, char *buf, size_t size)
+{
+	char full[PATH_MAX];
+	FILE *f;
+	bool ok;
+
+	snprintf(full, sizeof(full), "%s%s", sysroot, path);
+	f = fopen(full, "r");
+	if (!f)
+		return false;
+	ok = fgets(buf, (int)size, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = '\0';
+	return ok;
+}
+
+bool machine_read_number(const char *path, uint64_t *value)
+{
+	char buf[64], *end;
+
+	if (!machine_read_line(path, buf, sizeof(buf)))
+		return false;
+	*value = strtoull(buf, &end, 0);
+	return end != buf;
+}
+
+/* File @name of entry @i of /sys/firmware/memmap. */
+static const char *memmap_file(unsigned int i, const char *name)
+{
+	static char path[64];
+
+	snprintf(path, sizeof(path), "/sys/firmware/memmap/%u/%s", i, name);
+	return path;
+}
+
+/*
+ * /sys/firmware/memmap: the memory map the firmware handed Linux (e820 on
+ * x86) before mem= cut it, one directory per entry with start, end
+ * (inclusive) and type: all RAM, the firmware's reservations, and RAM the
+ * firmware found broken.
+ */
+static void read_memmap(struct machine *m)
+{
+	uint64_t start, end;
+	char type[64];
+
+	for (unsigned int i = 0; machine_read_number(memmap_file(i, "start"), &start) &&
+				 machine_read_number(memmap_file(i, "end"), &end); i++) {
+		if (!machine_read_line(memmap_file(i, "type"), type, sizeof(type)))
+			type[0] = '\0';
+		if (!strcmp(type, "System RAM"))
+			ranges_add(&m->ram, start, end + 1, type);
+		else if (!strcmp(type, "Unusable memory"))
+			ranges_add(&m->firmware, start, end + 1, type);
+		else
+			ranges_add(&m->reserved, start, end + 1, type);
+	}
+}
+
+/* The device of the command line's last console= (the one /dev/console is). */
+static void cmdline_console(struct machine *m)
+{
+	char line[4096];
+	const char *at, *arg = NULL;
+
+	if (!machine_read_line("/proc/cmdline", line, sizeof(line)))
+		return;
+	for (at = line; (at = strstr(at, "console=")); at += 8)
+		if (at == line || at[-1] == ' ')
+			arg = at + 8;
+	if (arg)
+		snprintf(m->console_node, sizeof(m->console_node), "%.*s",
+			 (int)strcspn(arg, ", "), arg);
+}
+
+/* RAM, reservations and the console of a device-tree machine. */
+static int survey_device_tree(struct machine *m, bool report)
+{
+	dt_walk("/", visit, m);
+	find_console(m);
+	if (m->ram.count)
+		return 0;
+	return machine_problem(report, "%s: no memory node: is this a device-tree machine?",
+			       dt_base());
+}
+
+/* RAM, reservations and the console of an ACPI machine. */
+static int survey_acpi(struct machine *m, bool report)
+{
+	read_memmap(m);
+	cmdline_console(m);
+	if (m->ram.count)
+		return 0;
+	return machine_problem(report, "%s/sys/firmware/memmap: no System RAM in the "
+			       "firmware's memory map (a kernel without "
+			       "CONFIG_FIRMWARE_MEMMAP?)", sysroot);
 }
 
 static bool find_cpu_arch(const char *node, void *arg)
@@ -189,6 +318,8 @@ const struct arch_ops *machine_arch(void)
 		arch = arch_by_uname(u.machine);
 	if (!arch)
 		dt_walk("/cpus", find_cpu_arch, &arch);
+	if (!arch)
+		arch = arch_by_cpuinfo();
 	return arch;
 }
 
@@ -203,7 +334,7 @@ const struct arch_ops *machine_arch_or_usage(const char *name,
 		usage_error(verb, "--arch \"%s\": expected one of: %s", name,
 			    arch_names());
 	else
-		usage_error(verb, "neither uname nor the device tree says this "
+		usage_error(verb, "neither uname, the device tree nor /proc/cpuinfo says this "
 			    "machine's architecture: give --arch (one of: %s)",
 			    arch_names());
 	return NULL;
@@ -223,27 +354,24 @@ int machine_problem(bool report, const char *fmt, ...)
 
 int machine_survey(struct machine *m, bool report)
 {
-	int problems = 0;
+	int problems = m->arch->acpi ? survey_acpi(m, report) :
+				       survey_device_tree(m, report);
 
-	dt_walk("/", visit, m);
-	if (!m->dt_ram.count)
-		problems += machine_problem(report, "%s: no memory node: is this a "
-					    "device-tree machine?", dt_base());
 	m->platform.num_cpus = possible_cpus();
 	if (!m->platform.num_cpus)
 		problems += machine_problem(report, "%s/sys/devices/system/cpu/possible: "
 					    "cannot read the CPU count", sysroot);
-	find_console(m);
-	problems += m->arch->survey(m, report);
-	if (read_linux_ram(&m->linux_ram, report))
+	/* Before the architecture's part, which takes its frames out of it. */
+	if (read_iomem(m, report))
 		problems++;
+	problems += m->arch->survey(m, report);
 	return problems ? -1 : 0;
 }
 
 int machine_free_ram(const struct machine *m, struct range_list *free_ram)
 {
-	for (unsigned int i = 0; i < m->dt_ram.count; i++)
-		if (ranges_add(free_ram, m->dt_ram.r[i].start, m->dt_ram.r[i].end, ""))
+	for (unsigned int i = 0; i < m->ram.count; i++)
+		if (ranges_add(free_ram, m->ram.r[i].start, m->ram.r[i].end, ""))
 			return -1;
 	for (unsigned int i = 0; i < m->linux_ram.count; i++)
 		ranges_subtract(free_ram, m->linux_ram.r[i].start, m->linux_ram.r[i].end);
@@ -263,7 +391,7 @@ int machine_free_ram(const struct machine *m, struct range_list *free_ram)
 
 void machine_release(struct machine *m)
 {
-	ranges_free(&m->dt_ram);
+	ranges_free(&m->ram);
 	ranges_free(&m->linux_ram);
 	ranges_free(&m->reserved);
 	ranges_free(&m->axvm_reserved);

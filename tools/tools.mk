@@ -7,7 +7,7 @@
 TOOL_ARCH_SRCS := arch_arm64.c arch_riscv64.c arch_x86_64.c
 # The config pipeline with the architectures' tables, and what the tables
 # read machines with: the unit tests and the fuzzers link these too.
-TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c \
+TOOL_CONFIG_SRCS := json_parse.c json_scan.c suggest.c config_json.c acpi.c \
 	config_print.c config_check.c arch.c $(TOOL_ARCH_SRCS) devicetree.c \
 	machine.c ranges.c checklist.c util.c
 TOOL_SRCS := main.c device.c firmware_check.c config_file.c \

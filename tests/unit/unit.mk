@@ -17,6 +17,7 @@ UNIT_LIBS_config := -ljson-c
 UNIT_SRCS_paging := $(TOP)/hypervisor/paging.c
 UNIT_SRCS_page_pool := $(TOP)/hypervisor/page_pool.c
 UNIT_SRCS_ranges := $(TOP)/tools/ranges.c
+UNIT_SRCS_acpi := $(TOP)/tools/acpi.c $(TOP)/tools/devicetree.c
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
 UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))

@@ -154,7 +154,7 @@ _axvm_ctl()
     --arch)
         # The architectures axvm-ctl has a table for (tools/arch_*.c).
         [[ $verb == 'config create' || $verb == 'hardware check' ]] &&
-            { COMPREPLY=($(compgen -W 'arm64 riscv64' -- "$cur")); return; }
+            { COMPREPLY=($(compgen -W 'arm64 x86_64 riscv64' -- "$cur")); return; }
         ;;
     --hypervisor-size)
         [[ $verb == 'config create' ]] && return
