@@ -167,6 +167,7 @@ x86_64() {
 		'4 of 4 CPUs have ept (Intel EPT)'
 	sed -i 's/ vmx / /' "$dir/proc/cpuinfo"
 	check x86_64/no_svm_nor_vmx 1 "$dir" 'FAIL  CPUs with SVM or VMX' \
+		'0 of 4 CPUs have svm (AMD SVM) or vmx (Intel VMX) in /proc/cpuinfo' \
 		'fix: axvm needs AMD SVM or Intel VMX on every CPU'
 	rm "$dir/sys/firmware/acpi/tables/APIC"
 	check x86_64/no_madt 1 "$dir" 'FAIL  local APICs and IOAPIC' 'cannot read the MADT'

@@ -266,20 +266,23 @@ static void hardware_items(const struct machine *m)
 {
 	const struct axvm_ioapic *io = &m->platform.arch.ioapic;
 	struct cpu_flags f;
-	bool amd;
+	bool amd, neither;
 	const char *kvm = kvm_module();
 
 	read_cpuinfo(&f);
 	amd = f.svm >= f.vmx;
+	neither = !f.svm && !f.vmx;	/* then say what was looked for */
 	item("CPUs with SVM or VMX", f.cpus && (amd ? f.svm : f.vmx) == f.cpus,
 	     "axvm needs AMD SVM or Intel VMX on every CPU: turn virtualization on in the "
 	     "firmware setup (QEMU: -cpu max)",
 	     "%u of %u CPUs have %s in /proc/cpuinfo", amd ? f.svm : f.vmx, f.cpus,
+	     neither ? "svm (AMD SVM) or vmx (Intel VMX)" :
 	     amd ? "svm (AMD SVM)" : "vmx (Intel VMX)");
 	item("nested paging", f.cpus && (amd ? f.npt : f.ept) == f.cpus,
 	     "axvm runs the root and the cells under nested page tables: it needs AMD NPT "
 	     "or Intel EPT",
 	     "%u of %u CPUs have %s", amd ? f.npt : f.ept, f.cpus,
+	     neither ? "npt (AMD NPT) or ept (Intel EPT)" :
 	     amd ? "npt (AMD NPT)" : "ept (Intel EPT)");
 	item("KVM keeps out of SVM and VMX", !kvm,
 	     "unload KVM (rmmod kvm_amd kvm_intel kvm) and keep it from loading: add "
