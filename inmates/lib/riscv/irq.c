@@ -62,6 +62,14 @@ unsigned int irq_ack(void)
 	if (!(cause >> 63))
 		return IRQ_NONE;
 	cause &= 0xff;
+	/*
+	 * An IPI is a pending bit, not a message: cleared now, before the
+	 * handler runs, so that one sent meanwhile (the sender may react to
+	 * what the handler does) stays pending instead of being cleared with
+	 * it at the end. Clearing it in irq_eoi() lost such IPIs.
+	 */
+	if (cause == IPI_IRQ)
+		asm volatile("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
 	if (cause != EXTERNAL_IRQ)
 		return (unsigned int)cause;
 	source = *reg32(PLIC_CLAIM(my_context()));
@@ -70,9 +78,10 @@ unsigned int irq_ack(void)
 
 void irq_eoi(unsigned int irq)
 {
-	if (irq == IPI_IRQ)
-		asm volatile("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
-	else if (irq >= 16)
+	if (irq >= 16)
 		*reg32(PLIC_CLAIM(my_context())) = irq - 16;
-	/* TIMER_IRQ: the handler's next timer_arm() or timer_stop() ends it. */
+	/*
+	 * IPI_IRQ: irq_ack() cleared it. TIMER_IRQ: the handler's next
+	 * timer_arm() or timer_stop() ends it.
+	 */
 }
