@@ -220,3 +220,24 @@ void paging_destroy(struct paging *pg)
 		       ENTRIES * pg->root_tables);
 	page_free(pg->root, pg->root_tables);
 }
+
+/*
+ * Zero [@phys, @phys + @size) through a 1:1 mapping in @pg for the moment
+ * it takes: plain stores, for architectures whose caches every agent sees
+ * (riscv64, x86-64; arm64 cleans its caches as well).
+ */
+int paging_zero_identity(struct paging *pg, u64 phys, u64 size)
+{
+	int err = paging_map(pg, phys, phys, size, MAP_RW);
+	u64 at;
+
+	if (!err) {
+		for (at = phys; at < phys + size; at += 8)
+			*(volatile u64 *)(uintptr_t)at = 0;
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	}
+	paging_unmap(pg, phys, size);	/* what was mapped of it, on failure too */
+	if (pg->invalidate)
+		pg->invalidate(pg);
+	return err;
+}

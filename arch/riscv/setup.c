@@ -171,22 +171,8 @@ void arch_unmap_hypervisor(u64 phys, u64 size)
 	hs_invalidate(&hs_tables);
 }
 
-/*
- * Zero with plain stores: RISC-V caches are coherent with memory for
- * every agent the next owner has (no cache maintenance, unlike arm64).
- */
+/* Caches are coherent with every agent the next owner has: plain stores do. */
 int arch_clear_memory(u64 phys, u64 size)
 {
-	u64 at;
-	int err = paging_map(&hs_tables, phys, phys, size, MAP_RW);
-
-	if (err) {
-		arch_unmap_hypervisor(phys, size);	/* what was mapped of it */
-		return err;
-	}
-	for (at = phys; at < phys + size; at += 8)
-		*(volatile u64 *)(uintptr_t)at = 0;
-	asm volatile("fence w, rw" ::: "memory");
-	arch_unmap_hypervisor(phys, size);
-	return 0;
+	return paging_zero_identity(&hs_tables, phys, size);
 }

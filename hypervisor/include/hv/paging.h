@@ -87,6 +87,13 @@ int paging_unmap(struct paging *pg, u64 virt, u64 size);
  */
 bool paging_is_mapped(struct paging *pg, u64 virt);
 
+/**
+ * paging_zero_identity() - zero physical memory through a 1:1 mapping in
+ * @pg made for the moment (with plain stores: for coherent caches only).
+ * 0 or -ENOMEM; nothing of it stays mapped either way.
+ */
+int paging_zero_identity(struct paging *pg, u64 phys, u64 size);
+
 /** paging_destroy() - free every table of the tree. */
 void paging_destroy(struct paging *pg);
 
