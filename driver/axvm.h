@@ -18,6 +18,9 @@
 #ifdef CONFIG_RISCV
 #include "riscv64.h"
 #endif
+#ifdef CONFIG_X86_64
+#include "x86_64.h"
+#endif
 
 struct irq_data;
 struct axvm_platform;
@@ -45,11 +48,13 @@ int axvm_resolve_symbols(struct axvm_symbol *symbols, unsigned int count);
 /**
  * struct axvm_hv_layout - where the firmware was put, for entering it
  * @phys:        start of hypervisor memory.
+ * @mem:         Linux's mapping of it.
  * @entry:       physical address of the firmware's entry.
  * @config_size: bytes of the system config at header.config_offset.
  */
 struct axvm_hv_layout {
 	u64 phys;
+	void *mem;
 	u64 entry;
 	u32 config_size;
 };
@@ -57,7 +62,7 @@ struct axvm_hv_layout {
 /* Pages the firmware needs beyond image, per-CPU areas and config. */
 #define AXVM_HV_MIN_POOL (64 * PAGE_SIZE)
 
-/* arm64.c, riscv64.c (x86 to come): the architecture's part */
+/* arm64.c, riscv64.c, x86_64.c: the architecture's part */
 extern struct axvm_symbol axvm_arch_symbols[];
 extern const unsigned int axvm_arch_symbol_count;
 extern const u32 axvm_arch_id;
@@ -149,6 +154,20 @@ int axvm_check_devices_free(const struct axvm_cell_desc *cell);
 /* machine.c: configs against the machine (device tree, System RAM). */
 int axvm_check_machine(const struct axvm_system_config *cfg);
 int axvm_check_not_linux_ram(const struct axvm_cell_desc *cell);
+/*
+ * Does the machine have memory at [@start, @start + @size), whether Linux
+ * uses it or not (mem=)? machine_of.c (the device tree's memory nodes,
+ * where the three are one), x86_64_machine.c (the e820 map, which also
+ * describes firmware memory that is no RAM to write to).
+ */
+enum axvm_ram_query {
+	AXVM_RAM_ALL_USABLE,	/* all of it RAM to put the hypervisor in */
+	AXVM_RAM_ALL,		/* all of it memory (a root's non-io region) */
+	AXVM_RAM_ANY,		/* any of it (what an io region must not be) */
+};
+bool axvm_arch_machine_ram(u64 start, u64 size, enum axvm_ram_query query);
+/* Where the machine's RAM is described, for messages. */
+extern const char axvm_arch_ram_source[];
 /* The architecture's interrupt controller against the device tree. */
 int axvm_arch_check_platform(const struct axvm_platform *p);
 /*

@@ -123,6 +123,7 @@ static int claim_memory(const struct axvm_system_desc *sys,
 	axvm_arch_flush(hv_mem, sys->hypervisor_size);
 
 	layout->phys = sys->hypervisor_phys;
+	layout->mem = hv_mem;
 	layout->entry = sys->hypervisor_phys + hdr->entry_offset;
 	layout->config_size = config_size;
 	err = axvm_arch_prepare(layout, sys->hypervisor_size);

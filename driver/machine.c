@@ -5,8 +5,10 @@
  * is not where it says, is refused with the field and the value, instead
  * of an oops in the middle of enable (the memset into hypervisor memory at
  * an address without RAM took a synchronous external abort and left the
- * driver's lock held). The interrupt controller's addresses are checked by
- * the architecture's part (axvm_arch_check_platform).
+ * driver's lock held). What is RAM comes from the architecture's
+ * description of the machine (axvm_arch_machine_ram: the device tree, or
+ * x86's memory map), and the interrupt controller's addresses are checked
+ * by the architecture's part (axvm_arch_check_platform).
  */
 #include <linux/ioport.h>
 #include <linux/mm.h>
@@ -17,39 +19,6 @@
 
 #include "axvm.h"
 
-/*
- * How [@start, @start + @size) meets the device tree's memory nodes:
- * inside the reg of one of them (@inside), or touching any (!@inside).
- */
-static bool memory_nodes_hold(u64 start, u64 size, bool inside)
-{
-	struct device_node *np;
-	struct resource res;
-	u64 last = start + size - 1;
-	int i;
-
-	for_each_node_by_type(np, "memory") {
-		for (i = 0; !of_address_to_resource(np, i, &res); i++) {
-			if (inside ? start >= res.start && last <= res.end :
-				     start <= res.end && res.start <= last) {
-				of_node_put(np);
-				return true;
-			}
-		}
-	}
-	return false;
-}
-
-static bool in_memory_node(u64 start, u64 size)
-{
-	return memory_nodes_hold(start, size, true);
-}
-
-static bool touches_memory_node(u64 start, u64 size)
-{
-	return memory_nodes_hold(start, size, false);
-}
-
 static bool is_linux_ram(u64 start, u64 size)
 {
 	return region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
@@ -58,9 +27,10 @@ static bool is_linux_ram(u64 start, u64 size)
 
 static int check_hypervisor_memory(const struct axvm_system_desc *sys)
 {
-	if (!in_memory_node(sys->hypervisor_phys, sys->hypervisor_size)) {
-		pr_err("axvm: enable: hypervisor.memory 0x%llx+0x%llx is not RAM of this machine (see the device tree's memory nodes)\n",
-		       sys->hypervisor_phys, sys->hypervisor_size);
+	if (!axvm_arch_machine_ram(sys->hypervisor_phys, sys->hypervisor_size,
+				   AXVM_RAM_ALL_USABLE)) {
+		pr_err("axvm: enable: hypervisor.memory 0x%llx+0x%llx is not RAM of this machine (see %s)\n",
+		       sys->hypervisor_phys, sys->hypervisor_size, axvm_arch_ram_source);
 		return -EINVAL;
 	}
 	if (is_linux_ram(sys->hypervisor_phys, sys->hypervisor_size)) {
@@ -81,11 +51,13 @@ static int check_root_regions(const struct axvm_cell_desc *root)
 	for (i = 0; i < root->num_memory_regions; i++) {
 		bool io = mem[i].flags & AXVM_MEM_IO;
 
-		if (!io && !in_memory_node(mem[i].phys_start, mem[i].size)) {
-			pr_err("axvm: enable: root_cell.memory[%u] 0x%llx+0x%llx is not RAM of this machine (see the device tree's memory nodes)\n",
-			       i, mem[i].phys_start, mem[i].size);
+		if (!io && !axvm_arch_machine_ram(mem[i].phys_start, mem[i].size,
+						  AXVM_RAM_ALL)) {
+			pr_err("axvm: enable: root_cell.memory[%u] 0x%llx+0x%llx is not RAM of this machine (see %s)\n",
+			       i, mem[i].phys_start, mem[i].size, axvm_arch_ram_source);
 			err = -EINVAL;
-		} else if (io && touches_memory_node(mem[i].phys_start, mem[i].size)) {
+		} else if (io && axvm_arch_machine_ram(mem[i].phys_start, mem[i].size,
+							 AXVM_RAM_ANY)) {
 			pr_err("axvm: enable: root_cell.memory[%u] 0x%llx+0x%llx is flagged io but covers RAM\n",
 			       i, mem[i].phys_start, mem[i].size);
 			err = -EINVAL;

@@ -10,9 +10,12 @@
 static void axvm_report_message(struct axvm_report *report, const char *fmt,
 				va_list args)
 {
-	struct va_format vaf = { .fmt = fmt, .va = &args };
+	va_list copy;	/* a parameter's va_list may be a pointer (x86-64) */
+	struct va_format vaf = { .fmt = fmt, .va = &copy };
 
+	va_copy(copy, args);
 	pr_err("axvm: %s: %pV\n", (const char *)report->priv, &vaf);
+	va_end(copy);
 }
 
 struct axvm_report axvm_kernel_report(const char *what)

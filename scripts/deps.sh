@@ -5,6 +5,7 @@
 # host packages through apt-get, each guest architecture's parts as Debian
 # packages unpacked into build/deps/<arch> (never installed root-wide):
 #   arm64    bookworm's own packages (dpkg knows arm64 for downloads only)
+#   x86_64   bookworm's own amd64 packages (the host's architecture)
 #   riscv64  Debian trixie's (bookworm has no riscv64), through a private apt
 #            configuration in build/deps/apt: its own sources, lists, cache
 #            and an empty dpkg status, so the host's apt state is untouched
@@ -14,9 +15,9 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 deps=${AXVM_DEPS:-$top/build/deps}
 stamp=$deps/.complete
-stamp_version=7	# bump when this script fetches something new
+stamp_version=8	# bump when this script fetches something new
 
-host_pkgs=(qemu-system-arm qemu-system-misc opensbi
+host_pkgs=(qemu-system-arm qemu-system-misc qemu-system-x86 opensbi
 	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	   gcc-riscv64-linux-gnu libc6-dev-riscv64-cross
 	   linux-kbuild-6.1 cpio libjson-c-dev gdb-multiarch make gcc
@@ -117,9 +118,11 @@ via() {
 	*) die "via: unknown apt configuration '$apt'" ;;
 	esac
 }
-# Where each guest architecture's packages come from.
-arches=(arm64 riscv64)
-declare -A apt_of=([arm64]=host [riscv64]=private)
+# Where each guest architecture's packages come from, and Debian's name for
+# it (x86_64 is amd64).
+arches=(arm64 riscv64 x86_64)
+declare -A apt_of=([arm64]=host [riscv64]=private [x86_64]=host)
+declare -A debarch_of=([arm64]=arm64 [riscv64]=riscv64 [x86_64]=amd64)
 
 mkdir -p "$deps/debs"
 # apt drops to user _apt to download, which cannot write into our tree.
@@ -193,11 +196,12 @@ paths=
 # Per architecture: busybox and json-c (axvm-ctl is linked statically).
 for arch in "${arches[@]}"; do
 	aroot=$deps/$arch/root
+	da=${debarch_of[$arch]}
 	rm -rf "$aroot"
-	fetch "${apt_of[$arch]}" "$aroot" "busybox-static:$arch" \
-	      "libjson-c-dev:$arch" "libjson-c5:$arch"
+	fetch "${apt_of[$arch]}" "$aroot" "busybox-static:$da" \
+	      "libjson-c-dev:$da" "libjson-c5:$da"
 	jsonc_a=$(find "$aroot/usr/lib" -name libjson-c.a | head -n1)
-	[ -n "$jsonc_a" ] || die "no libjson-c.a in libjson-c-dev:$arch"
+	[ -n "$jsonc_a" ] || die "no libjson-c.a in libjson-c-dev:$da"
 	paths+="BUSYBOX_$arch := $(first_file "$aroot/bin/busybox" "$aroot/usr/bin/busybox")
 JSONC_INC_$arch := $aroot/usr/include
 JSONC_LIB_$arch := $(dirname "$jsonc_a")
@@ -205,36 +209,39 @@ JSONC_LIB_$arch := $(dirname "$jsonc_a")
 done
 
 # Unmodified Debian kernels: arm64 bookworm's own 6.1 and the 6.12 that
-# bookworm carries as its newer kernel, riscv64 trixie's 6.12. Each series is
-# named by the metapackage that points at today's ABI version; the ABI is
-# resolved at run time, never written down here. The first of an arch is its
-# default. arm64's images are the -unsigned ones (riscv64 has no signed
-# variant).
+# bookworm carries as its newer kernel, riscv64 trixie's 6.12, amd64 the same
+# two as arm64. Each series is named by the metapackage that points at
+# today's ABI version; the ABI is resolved at run time, never written down
+# here. The first of an arch is its default. arm64's and amd64's images are
+# the -unsigned ones (riscv64 has no signed variant).
 #   ARCH     SERIES HEADERS METAPACKAGE        IMAGE PACKAGE (@: the ABI)
 kernels=(
 	"arm64   6.1    linux-headers-arm64        linux-image-@-arm64-unsigned"
 	"arm64   6.12   linux-headers-6.12-arm64   linux-image-@-arm64-unsigned"
 	"riscv64 6.12   linux-headers-riscv64      linux-image-@-riscv64"
+	"x86_64  6.1    linux-headers-amd64        linux-image-@-amd64-unsigned"
+	"x86_64  6.12   linux-headers-6.12-amd64   linux-image-@-amd64-unsigned"
 )
 declare -A series_of
 for k in "${kernels[@]}"; do
 	read -r arch series meta image <<< "$k"
 	apt=${apt_of[$arch]}
+	da=${debarch_of[$arch]}
 	series_of[$arch]+="$series "
-	kabi=$(via "$apt" apt-cache depends "$meta:$arch" 2>/dev/null |
-	       sed -n "s/.*Depends: linux-headers-\(.*\)-$arch:$arch/\1/p" | head -n1)
-	[ -n "$kabi" ] || die "cannot resolve the $arch kernel version (apt-cache depends $meta:$arch)"
+	kabi=$(via "$apt" apt-cache depends "$meta:$da" 2>/dev/null |
+	       sed -n "s/.*Depends: linux-headers-\(.*\)-$da\(:$da\)\{0,1\}\$/\1/p" | head -n1)
+	[ -n "$kabi" ] || die "cannot resolve the $arch kernel version (apt-cache depends $meta:$da)"
 	log "$arch kernel $series: $kabi"
 	kbuild=$(kbuild_for "$series" "$kabi")
 	kroot=$deps/$arch/linux-$series
 	rm -rf "$kroot"
-	fetch "$apt" "$kroot" "${image/@/$kabi}:$arch" \
-	      "linux-headers-$kabi-$arch:$arch" "linux-headers-$kabi-common"
+	fetch "$apt" "$kroot" "${image/@/$kabi}:$da" \
+	      "linux-headers-$kabi-$da:$da" "linux-headers-$kabi-common"
 
 	# The headers package links scripts/ and tools/ to the host's
 	# linux-kbuild relatively and includes the common tree by absolute
 	# path: point both at what we have.
-	hdr=$(first_file "$kroot/usr/src/linux-headers-$kabi-$arch")
+	hdr=$(first_file "$kroot/usr/src/linux-headers-$kabi-$da")
 	common=$(first_file "$kroot/usr/src/linux-headers-$kabi-common")
 	for d in "$hdr" "$common"; do
 		for l in scripts tools; do
@@ -247,8 +254,8 @@ for k in "${kernels[@]}"; do
 		die "unexpected layout of $hdr/Makefile"
 	modules=$(first_file "$kroot/lib/modules" "$kroot/usr/lib/modules")
 	release=$(ls "$modules")
-	# arm64 boots the compressed vmlinuz, riscv64 its vmlinux (an EFI
-	# image QEMU's -kernel starts directly).
+	# arm64 and x86_64 boot the compressed vmlinuz, riscv64 its vmlinux
+	# (an EFI image QEMU's -kernel starts directly).
 	image_file=$(ls "$kroot"/boot/vmlinu[xz]-* | head -n1)
 	paths+="KABI_${arch}_$series := $kabi
 KRELEASE_${arch}_$series := $release

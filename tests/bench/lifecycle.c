@@ -21,13 +21,15 @@
 
 #include "../selftests/axvm_util.h"
 
-#if !defined(__aarch64__) && !defined(__riscv)
+#if !defined(__aarch64__) && !defined(__riscv) && !defined(__x86_64__)
 #error "lifecycle.c: no timer counter for this architecture"
 #endif
 
 /* Where the inmates link (inmates/lib/<arch>/include/inmate_arch.h). */
 #if defined(__aarch64__)
 #define INMATE_IMAGE_ADDRESS	0x40000000
+#elif defined(__x86_64__)
+#define INMATE_IMAGE_ADDRESS	0x100000
 #else
 #define INMATE_IMAGE_ADDRESS	0x80200000
 #endif
@@ -39,18 +41,41 @@ static uint64_t counter(void)
 
 #if defined(__aarch64__)
 	asm volatile("isb\n\tmrs %0, cntvct_el0" : "=r"(v));
+#elif defined(__x86_64__)
+	uint32_t lo, hi;
+
+	asm volatile("lfence\n\trdtsc" : "=a"(lo), "=d"(hi));
+	v = (uint64_t)hi << 32 | lo;
 #else
 	asm volatile("rdtime %0" : "=r"(v));
 #endif
 	return v;
 }
 
-/* Its rate: arm64's own register; riscv64's comes from the device tree. */
+/*
+ * Its rate: arm64's own register; riscv64's comes from the device tree;
+ * x86-64's TSC runs at the rate /proc/cpuinfo gives ("cpu MHz", which
+ * Linux reports from its TSC calibration).
+ */
 static uint64_t counter_hz(void)
 {
 	uint64_t freq;
 #if defined(__aarch64__)
 	asm volatile("mrs %0, cntfrq_el0" : "=r"(freq));
+#elif defined(__x86_64__)
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	char line[256];
+	double mhz = 0;
+
+	while (f && fgets(line, sizeof(line), f) && !mhz)
+		sscanf(line, "cpu MHz : %lf", &mhz);
+	if (f)
+		fclose(f);
+	if (!mhz) {
+		fprintf(stderr, "lifecycle: no \"cpu MHz\" in /proc/cpuinfo\n");
+		exit(1);
+	}
+	freq = (uint64_t)(mhz * 1e6);
 #else
 	size_t size;
 	unsigned char *p = read_whole_file("/proc/device-tree/cpus/timebase-frequency",

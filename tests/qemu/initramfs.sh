@@ -43,7 +43,7 @@ for f in "$TOP/configs/$PLATFORM"/*.json "${test_configs[@]}"; do
 	"$HOST_AXVM_CTL" config compile "$f" \
 		-o "$stage/etc/axvm/configs/$(basename "$f" .json).bin"
 done
-cp $INMATES "$stage/usr/lib/axvm/inmates/"
+[ -z "$INMATES" ] || cp $INMATES "$stage/usr/lib/axvm/inmates/"
 cp $SELFTESTS "$stage/usr/lib/axvm/selftests/"
 cp $BENCH_PROGS "$TOP/tests/bench/run-bench" "$stage/usr/lib/axvm/bench/"
 echo 'root:x:0:0:root:/root:/bin/sh' > "$stage/etc/passwd"

@@ -49,7 +49,9 @@ guest-tests-variant: $(INITRD)
 
 .PHONY: guest-tests
 GUEST_NAME ?= guest-$(KERNEL)
+# SUITES=a,b runs only those; an arch whose port is growing runs the ones
+# its arch.mk names (GUEST_SUITES) unless SUITES says otherwise.
 guest-tests: $(INITRD)
 	$(Q)$(QEMU_ENV) LOG=$(OUT)/linux-$(KERNEL)/guest-tests.log \
-		EXTRA_APPEND="$(if $(SUITES),axvm_suites=$(SUITES))" \
+		EXTRA_APPEND="$(if $(or $(SUITES),$(GUEST_SUITES)),axvm_suites=$(or $(SUITES),$(GUEST_SUITES)))" \
 		GUEST_NAME='$(GUEST_NAME)' $(TOP)/tests/qemu/guest-tests.sh

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What all x86-64 CPUs share: the firmware's own page tables, the boot
+ * area the driver fills (boot table, Linux's states), and the guests'
+ * nested page tables.
+ */
+#include <axvm/arch/x86_64/hypercall.h>
+#include <axvm/errno.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/page_pool.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+
+#include <asm/paging.h>
+#include <asm/processor.h>
+#include <asm/svm.h>
+#include <asm/traps.h>
+
+/* Filled by the driver before the first CPU enters (the entry contract). */
+u8 boot_table[AXVM_X86_64_BOOT_TABLE_PAGES][AXVM_PAGE_SIZE]
+	__attribute__((section(".bss.boot"), aligned(AXVM_PAGE_SIZE)));
+struct axvm_x86_64_linux_state linux_states[AXVM_MAX_CPUS];
+
+static struct paging host_tables;
+static u64 *host_top;
+static u64 host_root_pa;
+
+/* The per-CPU areas are AXVM_PERCPU_SIZE apart and hold their stacks. */
+struct per_cpu *this_cpu(void)
+{
+	u64 sp, base = (u64)(uintptr_t)per_cpu(0);
+
+	asm volatile("mov %%rsp, %0" : "=r"(sp));
+	return per_cpu((unsigned int)((sp - base) / AXVM_PERCPU_SIZE));
+}
+
+struct guest_regs *cpu_regs(struct per_cpu *cpu)
+{
+	return (struct guest_regs *)((u64)(uintptr_t)cpu + AXVM_PERCPU_SIZE -
+				     AXVM_FRAME_SIZE);
+}
+
+u64 host_cr3(void)
+{
+	return host_root_pa;
+}
+
+/* Every CPU forgets the firmware's own old entries (kicks come later). */
+static void host_invalidate(struct paging *pg)
+{
+	(void)pg;
+	flush_tlb_all_local();
+}
+
+/*
+ * The trampoline's page at Linux's address, so that leaving can switch
+ * CR3 back while running on it: the entries above the core's identity
+ * tree (which never reaches the upper half) are built here.
+ */
+static int map_trampoline(const struct axvm_x86_64_linux_state *ls)
+{
+	u64 va = ls->return_rip & ~(AXVM_PAGE_SIZE - 1ull);
+	u64 *table = host_top ? host_top : host_tables.root;
+	int shift = host_top ? 48 : 39;
+
+	for (; shift > 12; shift -= 9) {
+		u64 *entry = &table[(va >> shift) & 511];
+
+		if (!(*entry & PTE_P)) {
+			u64 *next = page_alloc(1, 1);
+
+			if (!next)
+				return -ENOMEM;
+			*entry = host_format.table((u64)(uintptr_t)next);
+		}
+		table = (u64 *)(uintptr_t)(*entry & PTE_ADDR_MASK);
+	}
+	table[(va >> 12) & 511] = (ls->return_page_pa & PTE_ADDR_MASK) | PTE_P | PTE_A;
+	return 0;
+}
+
+int arch_global_init(const struct axvm_system_config *sys)
+{
+	const struct axvm_system_desc *d = &sys->system;
+	int err = paging_create(&host_tables, &host_format, 0, 1);
+
+	if (err)
+		return err;
+	err = paging_map(&host_tables, d->hypervisor_phys, d->hypervisor_phys,
+			 d->hypervisor_size, MAP_RW | MAP_EXEC);
+	if (!err)
+		err = paging_map(&host_tables, d->platform.arch.ioapic.lapic_base,
+				 d->platform.arch.ioapic.lapic_base, AXVM_PAGE_SIZE,
+				 MAP_RW | MAP_DEVICE);
+	if (!err)
+		err = paging_top(&host_tables, &host_top, &host_root_pa);
+	if (!err)
+		err = map_trampoline(&linux_states[0]);
+	if (err) {
+		paging_destroy(&host_tables);
+		return err;
+	}
+	host_tables.invalidate = host_invalidate;
+	return 0;
+}
+
+/*
+ * Every CPU forgets what it cached of @cell's nested tables: each one
+ * flushes its ASID before its next VMRUN once the generation moved
+ * (svm.c). Until kicks reach running CPUs, that is at their next exit.
+ */
+void arch_cell_flush(struct cell *cell)
+{
+	__atomic_add_fetch(&cell->arch.flush_generation, 1, __ATOMIC_RELEASE);
+}
+
+static void npt_invalidate(struct paging *pg)
+{
+	arch_cell_flush((struct cell *)((char *)pg -
+					__builtin_offsetof(struct cell, stage2)));
+}
+
+int arch_cell_create(struct cell *cell)
+{
+	int err;
+
+	if (cell != &root_cell) {
+		printk("x86_64: cells other than the root are not supported yet\n");
+		return -ENOSYS;
+	}
+	err = paging_create(&cell->stage2, &npt_format, 0, 1);
+	if (err)
+		return err;
+	err = paging_top(&cell->stage2, &cell->arch.top, &cell->arch.ncr3);
+	if (err) {
+		paging_destroy(&cell->stage2);
+		return err;
+	}
+	cell->stage2.invalidate = npt_invalidate;
+	cell->arch.asid = cell->id + 1;	/* ASID 0 is the host's */
+	return 0;
+}
+
+/*
+ * The root keeps its local APICs and the IOAPIC, passed through: it
+ * programs them as on the bare machine (the validator keeps both out of
+ * every config, so that this is the firmware's decision alone). Once
+ * cells run on x86-64 the root's IPIs and the IOAPIC's pins must be
+ * filtered instead (docs/status.md).
+ */
+int arch_cell_map_devices(struct cell *cell)
+{
+	const struct axvm_ioapic *io = &system_config->system.platform.arch.ioapic;
+	int err;
+
+	if (cell != &root_cell)
+		return -ENOSYS;
+	err = paging_map(&cell->stage2, io->lapic_base, io->lapic_base,
+			 AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
+	return err ? err : paging_map(&cell->stage2, io->ioapic_base, io->ioapic_base,
+				      AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	if (cell->arch.top)
+		page_free(cell->arch.top, 1);
+	paging_destroy(&cell->stage2);
+}
+
+int arch_map_hypervisor(u64 phys, u64 size)
+{
+	return paging_map(&host_tables, phys, phys, size, MAP_READ);
+}
+
+void arch_unmap_hypervisor(u64 phys, u64 size)
+{
+	paging_unmap(&host_tables, phys, size);
+	host_invalidate(&host_tables);
+}
+
+/* Caches are coherent with every agent the next owner has: plain stores do. */
+int arch_clear_memory(u64 phys, u64 size)
+{
+	return paging_zero_identity(&host_tables, phys, size);
+}

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * AMD SVM: the root's VMCB made from the state Linux runs in, and the
+ * exits a partitioning hypervisor needs (AMD64 APM vol. 2, chapter 15).
+ *
+ * Intercepted: CPUID (to hide SVM, so that nothing in the guest tries to
+ * be a hypervisor), VMMCALL (the hypercall), every SVM instruction
+ * (VMLOAD and VMSAVE take host physical addresses: a guest must never run
+ * them), SHUTDOWN (a triple fault). Interrupts, NMIs, HLT, port I/O, MSRs
+ * and the local APIC go straight to the guest: the root keeps running at
+ * full speed and its own devices stay its own.
+ */
+#include <axvm/arch/x86_64/hypercall.h>
+#include <axvm/errno.h>
+#include <hv/arch.h>
+#include <hv/cell.h>
+#include <hv/control.h>
+#include <hv/page_pool.h>
+#include <hv/percpu.h>
+#include <hv/printk.h>
+
+#include <asm/processor.h>
+#include <asm/svm.h>
+#include <asm/traps.h>
+
+#define CPUID_EXT_FEATURES	0x80000001u
+#define CPUID_EXT_SVM		(1u << 2)	/* ECX */
+#define CPUID_SVM_FEATURES	0x8000000au
+#define CPUID_SVM_NPT		(1u << 0)	/* EDX */
+#define CPUID_SVM_NRIPS		(1u << 3)
+#define CPUID_INSN_LEN		2	/* 0f a2 */
+#define VMMCALL_INSN_LEN	3	/* 0f 01 d9 */
+#define SVM_TLB_FLUSH_GUEST	3	/* this ASID's entries, global ones too */
+
+static void segment_to_vmcb(struct vmcb_segment *to, const struct axvm_x86_64_segment *from)
+{
+	to->selector = from->selector;
+	to->attrib = from->attrib;
+	to->limit = from->limit;
+	to->base = from->base;
+}
+
+static void vmcb_state_from_linux(struct vmcb *v, const struct axvm_x86_64_linux_state *ls)
+{
+	u64 cr2;
+
+	segment_to_vmcb(&v->es, &ls->segs[AXVM_X86_64_SEG_ES]);
+	segment_to_vmcb(&v->cs, &ls->segs[AXVM_X86_64_SEG_CS]);
+	segment_to_vmcb(&v->ss, &ls->segs[AXVM_X86_64_SEG_SS]);
+	segment_to_vmcb(&v->ds, &ls->segs[AXVM_X86_64_SEG_DS]);
+	segment_to_vmcb(&v->fs, &ls->segs[AXVM_X86_64_SEG_FS]);
+	segment_to_vmcb(&v->gs, &ls->segs[AXVM_X86_64_SEG_GS]);
+	segment_to_vmcb(&v->ldtr, &ls->segs[AXVM_X86_64_SEG_LDTR]);
+	segment_to_vmcb(&v->tr, &ls->segs[AXVM_X86_64_SEG_TR]);
+	v->gdtr.limit = ls->gdtr.limit;
+	v->gdtr.base = ls->gdtr.base;
+	v->idtr.limit = ls->idtr.limit;
+	v->idtr.base = ls->idtr.base;
+	v->cpl = 0;
+	v->efer = ls->efer | EFER_SVME;	/* VMRUN wants it in the guest too */
+	v->cr0 = ls->cr0;
+	v->cr3 = ls->cr3;
+	v->cr4 = ls->cr4;
+	asm volatile("mov %%cr2, %0" : "=r"(cr2));
+	v->cr2 = cr2;
+	v->dr6 = 0xffff0ff0;
+	v->dr7 = ls->dr7;
+	v->rflags = ls->rflags;
+	v->rip = ls->rip;
+	v->rsp = ls->rsp;
+	v->rax = 0;	/* the trampoline's result: entered */
+	v->star = ls->star;
+	v->lstar = ls->lstar;
+	v->cstar = ls->cstar;
+	v->sfmask = ls->sfmask;
+	v->kernel_gs_base = ls->kernel_gs_base;
+	v->sysenter_cs = ls->sysenter_cs;
+	v->sysenter_esp = ls->sysenter_esp;
+	v->sysenter_eip = ls->sysenter_eip;
+	v->g_pat = ls->pat;
+	v->dbgctl = ls->debugctl;
+}
+
+static void vmcb_control_init(struct vmcb *v, const struct cell *cell)
+{
+	v->intercept_misc1 = SVM_INTERCEPT_CPUID | SVM_INTERCEPT_SHUTDOWN |
+			     SVM_INTERCEPT_INVLPGA;
+	v->intercept_misc2 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL |
+			     SVM_INTERCEPT_VMLOAD | SVM_INTERCEPT_VMSAVE |
+			     SVM_INTERCEPT_STGI | SVM_INTERCEPT_CLGI |
+			     SVM_INTERCEPT_SKINIT;
+	v->asid = cell->arch.asid;
+	v->tlb_control = SVM_TLB_FLUSH_ALL;
+	v->nested_control = SVM_NESTED_PAGING;
+	v->nested_cr3 = cell->arch.ncr3;
+}
+
+static int svm_check(void)
+{
+	if (!(cpuid(CPUID_EXT_FEATURES, 0).ecx & CPUID_EXT_SVM))
+		return -ENODEV;
+	if (rdmsr(MSR_VM_CR) & VM_CR_SVMDIS)
+		return -EPERM;	/* the firmware locked SVM away */
+	if (!(cpuid(CPUID_SVM_FEATURES, 0).edx & CPUID_SVM_NPT))
+		return -ENODEV;
+	return 0;
+}
+
+int svm_cpu_init(struct per_cpu *cpu)
+{
+	struct vmcb *v;
+	int err = svm_check();
+
+	if (err) {
+		printk("CPU %u: no usable SVM with nested paging (%d)\n", cpu->id, err);
+		return err;
+	}
+	cpu->arch.host_save = page_alloc(1, 1);
+	v = page_alloc(1, 1);
+	if (!cpu->arch.host_save || !v) {
+		if (v)
+			page_free(v, 1);
+		if (cpu->arch.host_save)
+			page_free(cpu->arch.host_save, 1);
+		return -ENOMEM;
+	}
+	cpu->arch.vmcb = v;
+	cpu->arch.vmcb_pa = (u64)(uintptr_t)v;
+	vmcb_control_init(v, cpu->cell);
+	vmcb_state_from_linux(v, cpu->arch.linux_state);
+	cpu->arch.flush_generation =
+		__atomic_load_n(&cpu->cell->arch.flush_generation, __ATOMIC_ACQUIRE);
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SVME);
+	wrmsr(MSR_VM_HSAVE_PA, (u64)(uintptr_t)cpu->arch.host_save);
+	return 0;
+}
+
+/*
+ * Back to what the guest has: its segment state (vmload), and the
+ * registers VMRUN switches that the host shares with Linux. The host save
+ * area goes; EFER.SVME stays until the driver, with GIF set again, clears
+ * it.
+ */
+void svm_cpu_exit(struct per_cpu *cpu)
+{
+	struct vmcb *v = cpu->arch.vmcb;
+
+	asm volatile("vmload %0" : : "a"(cpu->arch.vmcb_pa) : "memory");
+	wrmsr(MSR_PAT, v->g_pat);
+	wrmsr(MSR_EFER, v->efer);
+	asm volatile("mov %0, %%cr0\n\tmov %1, %%cr4\n\tmov %2, %%dr7"
+		     : : "r"(v->cr0), "r"(v->cr4), "r"(v->dr7) : "memory");
+	wrmsr(MSR_VM_HSAVE_PA, 0);
+	page_free(cpu->arch.host_save, 1);
+	cpu->arch.host_save = NULL;
+	cpu->arch.vmcb = NULL;
+	page_free(v, 1);
+}
+
+static void inject_exception(struct vmcb *v, unsigned int vector)
+{
+	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION | vector;
+}
+
+/* CPUID as the CPU answers it, without SVM: the guest is no hypervisor. */
+static void emulate_cpuid(struct vmcb *v, struct guest_regs *regs)
+{
+	u32 leaf = (u32)v->rax;
+	struct cpuid_regs r = cpuid(leaf, (u32)regs->r[REG_RCX]);
+
+	if (leaf == CPUID_EXT_FEATURES)
+		r.ecx &= ~CPUID_EXT_SVM;
+	else if (leaf == CPUID_SVM_FEATURES)
+		r.eax = r.ebx = r.ecx = r.edx = 0;
+	v->rax = r.eax;
+	regs->r[REG_RBX] = r.ebx;
+	regs->r[REG_RCX] = r.ecx;
+	regs->r[REG_RDX] = r.edx;
+	v->rip += CPUID_INSN_LEN;
+}
+
+static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
+{
+	cpu->stats[EXIT_HYPERCALL]++;
+	v->rip += VMMCALL_INSN_LEN;	/* before: disable does not come back */
+	v->rax = (u64)hypercall(v->rax, regs->r[REG_RDI], regs->r[REG_RSI]);
+}
+
+static void handle_npf(struct per_cpu *cpu, struct vmcb *v)
+{
+	cpu->stats[EXIT_ABORT]++;
+	if (cpu->cell != &root_cell)
+		panic_stop("CPU %u: cell access at 0x%llx outside it (cells are not supported yet)\n",
+			   cpu->id, (unsigned long long)v->exit_info2);
+	/*
+	 * The root touched memory it does not own: a general protection
+	 * fault for the instruction (SIGSEGV for a process, an oops for the
+	 * kernel), never the access.
+	 */
+	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION |
+			  SVM_EVENT_ERROR_CODE | X86_TRAP_GP;
+}
+
+/* Before the next VMRUN: the ASID's stale translations go if its tables changed. */
+static void flush_if_changed(struct per_cpu *cpu, struct vmcb *v)
+{
+	u32 now = __atomic_load_n(&cpu->cell->arch.flush_generation, __ATOMIC_ACQUIRE);
+
+	if (now != cpu->arch.flush_generation) {
+		cpu->arch.flush_generation = now;
+		v->tlb_control = SVM_TLB_FLUSH_GUEST;
+	} else {
+		v->tlb_control = 0;
+	}
+}
+
+void handle_exit(struct guest_regs *regs)
+{
+	struct per_cpu *cpu = this_cpu();
+	struct vmcb *v = cpu->arch.vmcb;
+
+	regs->r[REG_RAX] = v->rax;
+	switch (v->exit_code) {
+	case SVM_EXIT_CPUID:
+		cpu->stats[AXVM_EXIT_X86_64_CPUID]++;
+		emulate_cpuid(v, regs);
+		break;
+	case SVM_EXIT_VMMCALL:
+		handle_hypercall(cpu, v, regs);
+		break;
+	case SVM_EXIT_NPF:
+		handle_npf(cpu, v);
+		break;
+	case SVM_EXIT_VMRUN:
+	case SVM_EXIT_VMLOAD:
+	case SVM_EXIT_VMSAVE:
+	case SVM_EXIT_STGI:
+	case SVM_EXIT_CLGI:
+	case SVM_EXIT_SKINIT:
+	case SVM_EXIT_INVLPGA:
+		cpu->stats[EXIT_OTHER]++;
+		inject_exception(v, X86_TRAP_UD);	/* the guest has no SVM */
+		break;
+	case SVM_EXIT_SHUTDOWN:
+		panic_stop("CPU %u: the root cell triple-faulted at 0x%llx\n",
+			   cpu->id, (unsigned long long)v->rip);
+	default:
+		panic_stop("CPU %u: unexpected exit 0x%llx (info 0x%llx 0x%llx) at 0x%llx\n",
+			   cpu->id, (unsigned long long)v->exit_code,
+			   (unsigned long long)v->exit_info1,
+			   (unsigned long long)v->exit_info2,
+			   (unsigned long long)v->rip);
+	}
+	flush_if_changed(cpu, v);
+}
