@@ -31,6 +31,14 @@
 #define AXVM_ARCH_NAME		"x86_64"
 #endif
 #define AXVM_FIRMWARE_NAME	"axvm-" AXVM_ARCH_NAME ".bin"
+/* An architecture blobs built here are not for: any but this one. */
+#if defined(__x86_64__)
+#define FOREIGN_ARCH		AXVM_ARCH_ARM64
+#define FOREIGN_ARCH_NAME	"arm64 (arch 1)"
+#else
+#define FOREIGN_ARCH		AXVM_ARCH_X86_64
+#define FOREIGN_ARCH_NAME	"x86_64 (arch 2)"
+#endif
 #define AXVM_FIRMWARE_FILE	"/lib/firmware/" AXVM_FIRMWARE_NAME
 
 /* The guest's monotonic clock in ns (virtual time under -icount). */
@@ -185,7 +193,16 @@ static inline int probe_physical(unsigned long long phys)
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/*
+		 * Uncached where the arch allows it; x86's PAT refuses a
+		 * mapping whose type differs from the driver's (write-back)
+		 * of the same range, and the type does not matter to the trap.
+		 */
+#if defined(__x86_64__)
+		int fd = open("/dev/mem", O_RDONLY);
+#else
 		int fd = open("/dev/mem", O_RDONLY | O_SYNC);
+#endif
 		volatile unsigned int *p;
 
 		if (fd < 0)

@@ -93,8 +93,8 @@ BAD(cell_config_to_enable, CELL_CFG, EN, EINVAL, "this is a cell config, not a s
 BAD(system_config_to_create, SYSTEM, CC, EINVAL, "this is a system config, not a cell config", );
 BAD(sys_abi_revision, SYSTEM, EN, EINVAL, "abi_revision is 77",
     SYS(b)->header.abi_revision = 77);
-BAD(sys_foreign_arch, SYSTEM, EN, EINVAL, "config is for x86_64 (arch 2), expected " AXVM_ARCH_NAME,
-    SYS(b)->header.arch = AXVM_ARCH_X86_64);
+BAD(sys_foreign_arch, SYSTEM, EN, EINVAL, "config is for " FOREIGN_ARCH_NAME ", expected " AXVM_ARCH_NAME,
+    SYS(b)->header.arch = FOREIGN_ARCH);
 BAD(sys_truncated, SYSTEM, EN, EINVAL, "total_size is",
     b->size -= 8);
 BAD(sys_header_reserved, SYSTEM, EN, EINVAL, "header reserved is 0x1",

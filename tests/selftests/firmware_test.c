@@ -42,7 +42,7 @@ FIXTURE_VARIANT_ADD(firmware, abi_revision) {
 };
 FIXTURE_VARIANT_ADD(firmware, foreign_arch) {
 	.damage = ARCH, .expected_errno = ENOEXEC,
-	.message = "built for x86_64 (arch 2), this machine is " AXVM_ARCH_NAME,
+	.message = "built for " FOREIGN_ARCH_NAME ", this machine is " AXVM_ARCH_NAME,
 };
 FIXTURE_VARIANT_ADD(firmware, truncated) {
 	.damage = TRUNCATED, .expected_errno = ENOEXEC,
@@ -85,7 +85,7 @@ static void damage_image(struct axvm_firmware_header *hdr, size_t *size,
 		hdr->abi_revision = 99;
 		break;
 	case ARCH:
-		hdr->arch = AXVM_ARCH_X86_64;
+		hdr->arch = FOREIGN_ARCH;
 		break;
 	case TRUNCATED:
 		*size -= 100;

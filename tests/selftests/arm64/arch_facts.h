@@ -22,6 +22,8 @@
 /* The inmate that calls the firmware (PSCI) on CPUs of other cells. */
 #define ARCH_FIRMWARE_PROBE	"psci_probe"
 /* How far MemFree swings over 50 rounds of a CPU offline and online. */
+/* The root may switch CPUs off and on while the hypervisor runs. */
+#define ARCH_ROOT_CPU_HOTPLUG	1
 #define ARCH_MEMFREE_SWING_KIB	4096
 
 /*
@@ -47,6 +49,10 @@ static inline __u64 arch_irqchip_frame(const struct axvm_platform *p, __u64 *siz
 /* ...and with wrong_irqchip.json. */
 #define ARCH_HARDWARE_IRQCHIP_FAIL { "FAIL  config: GIC addresses",			\
 	"config: distributor 0x8010000, redistributors 0x80a0000, ITS 0x8080000; device tree: 0x8000000, 0x80a0000, 0x8080000" }
+/* What hardware check says of the RAM Linux was kept from (mem=768M of 1G). */
+#define ARCH_RAM_KEPT_FROM_LINUX	"256 MiB of RAM that Linux does not use"
+/* Cells run on this arch. */
+#define ARCH_CELLS			1
 /* The debug console axvm-ctl config create finds. */
 #define ARCH_CREATED_DEBUG_CONSOLE \
 	"\"debug_console\": { \"type\": \"pl011\", \"address\": \"0x9000000\" }"

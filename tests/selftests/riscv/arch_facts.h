@@ -29,6 +29,8 @@
  * QEMU, caches dropped, by up to 20 MB with plain Linux hotplug (measured
  * without axvm: 644960 -> 654740 -> 674416 kB over 2 x 100 rounds).
  */
+/* The root may switch CPUs off and on while the hypervisor runs. */
+#define ARCH_ROOT_CPU_HOTPLUG	1
 #define ARCH_MEMFREE_SWING_KIB	32768
 
 /*
@@ -58,6 +60,10 @@ static inline __u64 arch_irqchip_frame(const struct axvm_platform *p, __u64 *siz
 /* ...and with wrong_irqchip.json. */
 #define ARCH_HARDWARE_IRQCHIP_FAIL { "FAIL  config: PLIC", "config: 0xc100000+0x600000, ",	\
 	"device tree: 0xc000000+0x600000, " }
+/* What hardware check says of the RAM Linux was kept from (mem=768M of 1G). */
+#define ARCH_RAM_KEPT_FROM_LINUX	"256 MiB of RAM that Linux does not use"
+/* Cells run on this arch. */
+#define ARCH_CELLS			1
 /* The debug console axvm-ctl config create finds. */
 #define ARCH_CREATED_DEBUG_CONSOLE	"\"debug_console\": { \"type\": \"sbi\" }"
 
