@@ -18,6 +18,9 @@ UNIT_SRCS_paging := $(TOP)/hypervisor/paging.c
 UNIT_SRCS_page_pool := $(TOP)/hypervisor/page_pool.c
 UNIT_SRCS_ranges := $(TOP)/tools/ranges.c
 UNIT_SRCS_acpi := $(TOP)/tools/acpi.c $(TOP)/tools/devicetree.c
+UNIT_SRCS_x86_decode := $(TOP)/arch/x86/mmio_decode.c
+# an arch's pure code, with its own headers
+UNIT_CFLAGS_x86_decode := -I$(TOP)/arch/x86/include
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
 UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))
@@ -28,4 +31,4 @@ unit: $(UNIT_BINS)
 $(UNIT_OUT)/test_%: $(TOP)/tests/unit/test_%.c $$(UNIT_SRCS_$$*) $(DEPS_MK) \
 		$(wildcard $(TOP)/include/axvm/* $(TOP)/tools/*.h $(TOP)/tests/unit/*.h)
 	@mkdir -p $(@D)
-	$(Q)gcc $(UNIT_CFLAGS) -o $@ $< $(UNIT_SRCS_$*) $(UNIT_LIBS_$*)
+	$(Q)gcc $(UNIT_CFLAGS) $(UNIT_CFLAGS_$*) -o $@ $< $(UNIT_SRCS_$*) $(UNIT_LIBS_$*)
