@@ -28,6 +28,9 @@ const u32 axvm_arch_id = AXVM_ARCH_X86_64;
 struct axvm_symbol axvm_arch_symbols[] = { };
 const unsigned int axvm_arch_symbol_count = ARRAY_SIZE(axvm_arch_symbols);
 
+/* KVM takes SVM or VMX. */
+const char *const axvm_arch_conflicting_modules[] = { "kvm_amd", "kvm_intel", NULL };
+
 /* x86_64_entry.S */
 extern char axvm_x86_64_trampoline_page[];
 long axvm_x86_64_enter(u64 state, u64 state_pa, u64 cpu, u64 entry_pa,
@@ -134,53 +137,60 @@ full:
 	return -EINVAL;
 }
 
+static long vmmcall(u64 code, u64 arg1, u64 arg2)
+{
+	long ret;
+
+	asm volatile("vmmcall" : "=a"(ret) : "a"(code), "D"(arg1), "S"(arg2) : "memory");
+	return ret;
+}
+
 /*
- * Linux brings a CPU online with INIT and SIPI through its local APIC,
- * which the root reaches directly: an INIT would reset a CPU out of the
- * hypervisor, and a CPU started so would run beside it, not under it.
- * Until the firmware emulates the two (docs/status.md), CPUs stay as they
- * are while the hypervisor runs: online ones online, offline ones offline.
+ * CPU hotplug while enabled: Linux starts a CPU with INIT and SIPI
+ * through its local APIC, which the firmware emulates for the CPUs under
+ * it (a CPU offline at enable never entered it, and would run beside the
+ * hypervisor: refused). A CPU Linux took offline waits in its dead loop,
+ * which the firmware cannot see: it is parked in the hypervisor then.
  */
-static int hotplug_states[2];
+static enum cpuhp_state hotplug_state;
+/*
+ * CPUs under the firmware: all online ones or none whenever hotplug can
+ * run (enable and disable hold the hotplug lock while CPUs move).
+ */
+static atomic_t cpus_in = ATOMIC_INIT(0);
 
-static int refuse_offline(unsigned int cpu)
+static int cpu_coming(unsigned int cpu)
 {
-	pr_err("axvm: CPU %u stays online: x86_64 cannot bring CPUs back under the hypervisor yet (disable it first)\n",
+	if (!atomic_read(&cpus_in) || vmmcall(AXVM_HC_CPU_STATS, cpu, 0) >= 0)
+		return 0;
+	pr_err("axvm: CPU %u stays offline: it was offline when the hypervisor was enabled (disable it first)\n",
 	       cpu);
 	return -EBUSY;
 }
 
-static int refuse_online(unsigned int cpu)
+static int cpu_gone(unsigned int cpu)
 {
-	pr_err("axvm: CPU %u stays offline: x86_64 cannot start CPUs under the hypervisor yet (disable it first)\n",
-	       cpu);
-	return -EBUSY;
+	long err;
+
+	if (!atomic_read(&cpus_in))
+		return 0;
+	err = vmmcall(AXVM_HC_CPU_PARK, cpu, 0);
+	if (err)
+		pr_err("axvm: CPU %u went offline but did not park in the hypervisor (error %ld)\n",
+		       cpu, err);
+	return 0;
 }
 
-static void release_cpus(void)
+static int watch_cpus(void)
 {
-	unsigned int i;
+	int state = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN, "axvm:cpu",
+					      cpu_coming, cpu_gone);
 
-	for (i = 0; i < ARRAY_SIZE(hotplug_states); i++)
-		if (hotplug_states[i] > 0)
-			cpuhp_remove_state_nocalls(hotplug_states[i]);
-	memset(hotplug_states, 0, sizeof(hotplug_states));
-}
-
-static int hold_cpus(void)
-{
-	hotplug_states[0] = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN, "axvm:online",
-						      NULL, refuse_offline);
-	if (hotplug_states[0] > 0)
-		hotplug_states[1] = cpuhp_setup_state_nocalls(CPUHP_BP_PREPARE_DYN,
-							      "axvm:prepare",
-							      refuse_online, NULL);
-	if (hotplug_states[0] < 0 || hotplug_states[1] < 0) {
-		pr_err("axvm: enable: cannot hold CPUs online and offline (%d, %d)\n",
-		       hotplug_states[0], hotplug_states[1]);
-		release_cpus();
-		return -EBUSY;
+	if (state < 0) {
+		pr_err("axvm: enable: cannot follow CPU hotplug (%d)\n", state);
+		return state;
 	}
+	hotplug_state = state;
 	return 0;
 }
 
@@ -188,7 +198,12 @@ int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size)
 {
 	int err;
 
-	if (!boot_cpu_has(X86_FEATURE_SVM) || !boot_cpu_has(X86_FEATURE_NPT)) {
+	/*
+	 * The CPU itself, not Linux's feature words: a CPU brought online
+	 * under the hypervisor saw SVM hidden (arch/x86/svm.c) and took it
+	 * out of them for good.
+	 */
+	if (!(cpuid_ecx(0x80000001) & BIT(2)) || !(cpuid_edx(0x8000000a) & BIT(0))) {
 		pr_err("axvm: enable: this CPU has no AMD SVM with nested paging (Intel VMX is not supported yet)\n");
 		return -ENODEV;
 	}
@@ -203,12 +218,14 @@ int axvm_arch_prepare(const struct axvm_hv_layout *layout, u64 size)
 		return err;
 	fw.entry_pa = layout->entry + fw.area.code_offset;
 	err = build_boot_table(size);
-	return err ? err : hold_cpus();
+	return err ? err : watch_cpus();
 }
 
 void axvm_arch_release(void)
 {
-	release_cpus();
+	if (hotplug_state > 0)
+		cpuhp_remove_state_nocalls(hotplug_state);
+	hotplug_state = 0;
 	fw.mem = NULL;
 }
 
@@ -317,15 +334,9 @@ long axvm_arch_enter_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 				fw.phys, layout->config_size);
 	if (err)
 		svm_off();
+	else
+		atomic_inc(&cpus_in);
 	return err;
-}
-
-static long vmmcall(u64 code, u64 arg1, u64 arg2)
-{
-	long ret;
-
-	asm volatile("vmmcall" : "=a"(ret) : "a"(code), "D"(arg1), "S"(arg2) : "memory");
-	return ret;
 }
 
 /* Only a CPU that left is out of guest mode, where STGI would be refused. */
@@ -333,8 +344,10 @@ long axvm_arch_leave_cpu(unsigned int cpu, const struct axvm_hv_layout *layout)
 {
 	long err = vmmcall(AXVM_HC_DISABLE, 0, 0);
 
-	if (!err)
+	if (!err) {
 		svm_off();
+		atomic_dec(&cpus_in);
+	}
 	return err;
 }
 

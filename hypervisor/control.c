@@ -159,6 +159,8 @@ long hypercall(u64 code, u64 arg1, u64 arg2)
 			      (long)hypervisor_memory_size();
 	case AXVM_HC_CPU_STATS:
 		return cpu_stats(arg1, arg2);
+	case AXVM_HC_CPU_PARK:
+		return cpu_park_offline(arg1);
 	default:
 		return -ENOSYS;
 	}

@@ -82,6 +82,24 @@ int cpu_start(struct per_cpu *target, u64 entry, u64 context)
 	return 0;
 }
 
+long cpu_park_offline(u64 id)
+{
+	struct per_cpu *t = id < AXVM_MAX_CPUS ? per_cpu((unsigned int)id) : NULL;
+	u64 until = arch_counter() + arch_counter_hz();
+
+	if (!t || !__atomic_load_n(&t->active, __ATOMIC_ACQUIRE) ||
+	    t->cell != &root_cell || t == this_cpu())
+		return -EINVAL;
+	__atomic_or_fetch(&t->requests, CPU_REQ_PARK, __ATOMIC_RELEASE);
+	arch_cpu_kick(t);
+	while (__atomic_load_n(&t->power, __ATOMIC_ACQUIRE) != CPU_PARKED)
+		if (arch_counter() > until)
+			return -ETIMEDOUT;
+		else
+			arch_cpu_wait_for_signal();
+	return 0;
+}
+
 void cpus_kick_others(void)
 {
 	unsigned int i;

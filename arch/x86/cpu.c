@@ -18,6 +18,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 
+#include <asm/apic.h>
 #include <asm/paging.h>
 #include <asm/processor.h>
 #include <asm/svm.h>
@@ -122,32 +123,48 @@ void arch_cpu_stop(void)
 		asm volatile("cli\n\thlt" ::: "memory");
 }
 
-/*
- * Kicks, parking and starting CPUs belong to cells, which x86-64 does
- * not have yet (setup.c refuses them): nothing reaches these but the
- * panic path, which then stops the CPU it runs on only.
- */
+/* An NMI, marked as ours so that the guest does not get it (svm.c). */
 void arch_cpu_kick(struct per_cpu *cpu)
 {
-	(void)cpu;
+	__atomic_store_n(&cpu->arch.kicked, 1, __ATOMIC_RELEASE);
+	apic_send_nmi(cpu->arch.apic_id);
 }
 
+/*
+ * A parked CPU polls: in host mode GIF is clear, so the kick's NMI stays
+ * pending (the next VMRUN takes it and svm.c drops it) and wakes nothing.
+ */
 void arch_cpu_wait_for_request(void)
 {
 	cpu_relax();
 }
 
+/*
+ * As after INIT and SIPI: real mode at CS:IP = @entry >> 4:0 (@entry a
+ * page below 1 MiB, the SIPI's vector page); @context in eax.
+ */
 void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 {
-	(void)entry;
-	(void)context;
-	panic_stop("CPU %u: starting a guest on x86_64 is not supported yet\n",
-		   cpu->id);
+	struct guest_regs *regs = cpu_regs(cpu);
+	unsigned int i;
+
+	for (i = 0; i < AXVM_X86_64_NUM_REGS; i++)
+		regs->r[i] = 0;
+	svm_reset_to_real_mode(cpu, entry);
+	cpu->arch.vmcb->rax = context;
+	vmrun_loop(regs, cpu->arch.vmcb_pa);
 }
 
+/*
+ * Out of the hypervisor for good, switched off as Linux left it: halted
+ * with GIF set, so that the INIT of Linux's next start of it resets it
+ * (a CPU in host mode with GIF clear would hold the INIT off for ever).
+ */
 void arch_cpu_power_off(struct per_cpu *cpu)
 {
-	arch_cpu_restore(cpu);
+	(void)cpu;	/* its guest state goes: INIT resets all of it */
+	wrmsr(MSR_VM_HSAVE_PA, 0);
+	asm volatile("stgi" ::: "memory");
 	arch_cpu_stop();
 }
 

@@ -157,6 +157,17 @@ host_exception_stubs:
 	.set	vector, vector + 1
 	.endr
 
+/*
+ * An NMI in host mode: the one an intercepted NMI left pending, taken
+ * when svm.c sets GIF for a moment so that the next VMRUN does not exit
+ * for it again. Nothing to do but return.
+ */
+	.balign	16
+	.globl	host_nmi
+host_nmi:
+	endbr64
+	iretq
+
 host_exception_common:
 	push	%rax
 	push	%rcx

@@ -81,6 +81,66 @@ static int map_trampoline(const struct axvm_x86_64_linux_state *ls)
 	return 0;
 }
 
+/*
+ * Each CPU's window onto guest memory (guest.c): one page at a virtual
+ * address of its own, above every physical address the firmware maps
+ * 1:1, so that CPUs reading guests' memory at once never touch each
+ * other's entries and need no flush but their own.
+ */
+#define WINDOW_BASE	0x7f0000000000ull
+static u64 *window_ptes[AXVM_MAX_CPUS];
+
+static u64 window_va(unsigned int cpu)
+{
+	return WINDOW_BASE + (u64)cpu * AXVM_PAGE_SIZE;
+}
+
+/* The core's tree is 4-level from level 0: the leaf entry of @va. */
+static u64 *leaf_entry(u64 va)
+{
+	u64 *table = host_tables.root;
+	int shift;
+
+	for (shift = 39; shift > 12; shift -= 9)
+		table = (u64 *)(uintptr_t)(table[(va >> shift) & 511] & PTE_ADDR_MASK);
+	return &table[(va >> 12) & 511];
+}
+
+static int windows_init(const struct axvm_system_desc *d)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		err = paging_map(&host_tables, window_va(i), d->hypervisor_phys,
+				 AXVM_PAGE_SIZE, MAP_READ);
+		if (err)
+			return err;
+		window_ptes[i] = leaf_entry(window_va(i));
+		*window_ptes[i] = 0;
+	}
+	return 0;
+}
+
+const void *window_map(u64 phys)
+{
+	unsigned int cpu = this_cpu()->id;
+	u64 va = window_va(cpu);
+
+	*window_ptes[cpu] = (phys & PTE_ADDR_MASK) | PTE_P | PTE_A | PTE_NX;
+	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
+	return (const void *)(uintptr_t)(va + (phys & (AXVM_PAGE_SIZE - 1)));
+}
+
+void window_unmap(void)
+{
+	unsigned int cpu = this_cpu()->id;
+	u64 va = window_va(cpu);
+
+	*window_ptes[cpu] = 0;
+	asm volatile("invlpg (%0)" : : "r"(va) : "memory");
+}
+
 int arch_global_init(const struct axvm_system_config *sys)
 {
 	const struct axvm_system_desc *d = &sys->system;
@@ -94,6 +154,8 @@ int arch_global_init(const struct axvm_system_config *sys)
 		err = paging_map(&host_tables, d->platform.arch.ioapic.lapic_base,
 				 d->platform.arch.ioapic.lapic_base, AXVM_PAGE_SIZE,
 				 MAP_RW | MAP_DEVICE);
+	if (!err)
+		err = windows_init(d);
 	if (!err)
 		err = paging_top(&host_tables, &host_top, &host_root_pa);
 	if (!err)
@@ -144,23 +206,20 @@ int arch_cell_create(struct cell *cell)
 }
 
 /*
- * The root keeps its local APICs and the IOAPIC, passed through: it
- * programs them as on the bare machine (the validator keeps both out of
- * every config, so that this is the firmware's decision alone). Once
- * cells run on x86-64 the root's IPIs and the IOAPIC's pins must be
- * filtered instead (docs/status.md).
+ * The root keeps the IOAPIC, passed through: it programs it as on the
+ * bare machine (the validator keeps it out of every config, so that this
+ * is the firmware's decision alone); once cells run on x86-64 its pins
+ * must be filtered (docs/status.md). Its local APIC page stays out of its
+ * nested table: every access traps (apic.c).
  */
 int arch_cell_map_devices(struct cell *cell)
 {
 	const struct axvm_ioapic *io = &system_config->system.platform.arch.ioapic;
-	int err;
 
 	if (cell != &root_cell)
 		return -ENOSYS;
-	err = paging_map(&cell->stage2, io->lapic_base, io->lapic_base,
-			 AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
-	return err ? err : paging_map(&cell->stage2, io->ioapic_base, io->ioapic_base,
-				      AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
+	return paging_map(&cell->stage2, io->ioapic_base, io->ioapic_base,
+			  AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
 }
 
 void arch_cell_destroy(struct cell *cell)

@@ -3,12 +3,14 @@
  * AMD SVM: the root's VMCB made from the state Linux runs in, and the
  * exits a partitioning hypervisor needs (AMD64 APM vol. 2, chapter 15).
  *
- * Intercepted: CPUID (to hide SVM, so that nothing in the guest tries to
- * be a hypervisor), VMMCALL (the hypercall), every SVM instruction
+ * Intercepted: CPUID, VMMCALL (the hypercall), the MSRs of SVM itself
+ * (the host save area's address stays ours), every SVM instruction
  * (VMLOAD and VMSAVE take host physical addresses: a guest must never run
- * them), SHUTDOWN (a triple fault). Interrupts, NMIs, HLT, port I/O, MSRs
- * and the local APIC go straight to the guest: the root keeps running at
- * full speed and its own devices stay its own.
+ * them), NMIs (the firmware's kicks; the guest's own are given back),
+ * SHUTDOWN (a triple fault), and the root's local APIC page (apic.c: the
+ * IPIs it sends are the firmware's to deliver). Interrupts, HLT, port I/O
+ * and MSRs go straight to the guest: the root keeps running at full speed
+ * and its own devices stay its own.
  */
 #include <axvm/arch/x86_64/hypercall.h>
 #include <axvm/errno.h>
@@ -19,6 +21,7 @@
 #include <hv/percpu.h>
 #include <hv/printk.h>
 
+#include <asm/apic.h>
 #include <asm/processor.h>
 #include <asm/svm.h>
 #include <asm/traps.h>
@@ -29,6 +32,7 @@
 #define CPUID_SVM_NPT		(1u << 0)	/* EDX */
 #define CPUID_SVM_NRIPS		(1u << 3)
 #define CPUID_INSN_LEN		2	/* 0f a2 */
+#define MSR_INSN_LEN		2	/* 0f 32, 0f 30 */
 #define VMMCALL_INSN_LEN	3	/* 0f 01 d9 */
 #define SVM_TLB_FLUSH_GUEST	3	/* this ASID's entries, global ones too */
 
@@ -81,9 +85,32 @@ static void vmcb_state_from_linux(struct vmcb *v, const struct axvm_x86_64_linux
 	v->dbgctl = ls->debugctl;
 }
 
+/*
+ * The MSR permission map, shared by every CPU: two bits (read, write) per
+ * MSR in three ranges of 8K MSRs; set: the access exits.
+ */
+static u8 msrpm[2 * AXVM_PAGE_SIZE] __attribute__((aligned(AXVM_PAGE_SIZE)));
+
+static void msrpm_intercept(u32 msr)
+{
+	u32 range = msr >= 0xc0010000u ? 2 : msr >= 0xc0000000u ? 1 : 0;
+	u32 bit = (range * 0x2000 + (msr & 0x1fff)) * 2;
+
+	msrpm[bit / 8] |= 3u << (bit % 8);
+}
+
 static void vmcb_control_init(struct vmcb *v, const struct cell *cell)
 {
-	v->intercept_misc1 = SVM_INTERCEPT_CPUID | SVM_INTERCEPT_SHUTDOWN |
+	static bool msrpm_ready;
+
+	if (!msrpm_ready) {	/* the first CPU in (CPUs enter one by one) */
+		msrpm_intercept(MSR_VM_CR);
+		msrpm_intercept(MSR_VM_HSAVE_PA);
+		msrpm_ready = true;
+	}
+	v->msrpm_base_pa = (u64)(uintptr_t)msrpm;
+	v->intercept_misc1 = SVM_INTERCEPT_NMI | SVM_INTERCEPT_CPUID |
+			     SVM_INTERCEPT_MSR | SVM_INTERCEPT_SHUTDOWN |
 			     SVM_INTERCEPT_INVLPGA;
 	v->intercept_misc2 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL |
 			     SVM_INTERCEPT_VMLOAD | SVM_INTERCEPT_VMSAVE |
@@ -93,6 +120,48 @@ static void vmcb_control_init(struct vmcb *v, const struct cell *cell)
 	v->tlb_control = SVM_TLB_FLUSH_ALL;
 	v->nested_control = SVM_NESTED_PAGING;
 	v->nested_cr3 = cell->arch.ncr3;
+}
+
+static void real_mode_segment(struct vmcb_segment *seg, u16 selector, u16 attrib)
+{
+	seg->selector = selector;
+	seg->attrib = attrib;
+	seg->limit = 0xffff;
+	seg->base = (u64)selector << 4;
+}
+
+/*
+ * What INIT leaves and a SIPI starts (AMD64 APM vol. 2, "Processor
+ * Initialization"): real mode, CS at the vector's page, everything else
+ * at its reset value, nothing of the previous guest left in the VMCB.
+ */
+void svm_reset_to_real_mode(struct per_cpu *cpu, u64 entry)
+{
+	struct vmcb *v = cpu->arch.vmcb;
+	u8 *state = (u8 *)&v->es;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(*v) - 0x400; i++)
+		state[i] = 0;
+	real_mode_segment(&v->cs, (u16)(entry >> 4), 0x9b);
+	real_mode_segment(&v->ds, 0, 0x93);
+	real_mode_segment(&v->es, 0, 0x93);
+	real_mode_segment(&v->fs, 0, 0x93);
+	real_mode_segment(&v->gs, 0, 0x93);
+	real_mode_segment(&v->ss, 0, 0x93);
+	real_mode_segment(&v->ldtr, 0, 0x82);
+	real_mode_segment(&v->tr, 0, 0x8b);
+	v->gdtr.limit = 0xffff;
+	v->idtr.limit = 0xffff;
+	v->cr0 = X86_CR0_ET | (1ull << 29) | (1ull << 30);	/* ET, NW, CD */
+	v->efer = EFER_SVME;
+	v->rflags = X86_RFLAGS_FIXED;
+	v->dr6 = 0xffff0ff0;
+	v->dr7 = 0x400;
+	v->g_pat = 0x0007040600070406ull;
+	v->event_inject = 0;
+	v->int_state = 0;
+	v->tlb_control = SVM_TLB_FLUSH_ALL;
 }
 
 static int svm_check(void)
@@ -162,21 +231,41 @@ static void inject_exception(struct vmcb *v, unsigned int vector)
 	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION | vector;
 }
 
-/* CPUID as the CPU answers it, without SVM: the guest is no hypervisor. */
+/*
+ * CPUID as the CPU answers it. SVM stays visible: Linux ANDs the feature
+ * words of every CPU it brings up (hiding it on one would take it from
+ * all until reboot, and 6.12 warns when VM_CR says it is disabled on a
+ * CPU brought up late). KVM is kept out by the driver instead.
+ */
 static void emulate_cpuid(struct vmcb *v, struct guest_regs *regs)
 {
-	u32 leaf = (u32)v->rax;
-	struct cpuid_regs r = cpuid(leaf, (u32)regs->r[REG_RCX]);
+	struct cpuid_regs r = cpuid((u32)v->rax, (u32)regs->r[REG_RCX]);
 
-	if (leaf == CPUID_EXT_FEATURES)
-		r.ecx &= ~CPUID_EXT_SVM;
-	else if (leaf == CPUID_SVM_FEATURES)
-		r.eax = r.ebx = r.ecx = r.edx = 0;
 	v->rax = r.eax;
 	regs->r[REG_RBX] = r.ebx;
 	regs->r[REG_RCX] = r.ecx;
 	regs->r[REG_RDX] = r.edx;
 	v->rip += CPUID_INSN_LEN;
+}
+
+/*
+ * The MSRs of SVM itself (msrpm_init()): nobody but the firmware writes
+ * them (whoever wrote the host save area's address would own the host
+ * state of the next exit), and that address reads as 0.
+ */
+static void msr_exit(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
+{
+	u32 msr = (u32)regs->r[REG_RCX];
+	u64 value = 0;
+
+	cpu->stats[AXVM_EXIT_X86_64_MSR]++;
+	if (!v->exit_info1) {	/* rdmsr */
+		if (msr == MSR_VM_CR)
+			value = rdmsr(MSR_VM_CR);
+		v->rax = (u32)value;
+		regs->r[REG_RDX] = (u32)(value >> 32);
+	}
+	v->rip += MSR_INSN_LEN;	/* a write is ignored */
 }
 
 static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
@@ -186,19 +275,48 @@ static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_r
 	v->rax = (u64)hypercall(v->rax, regs->r[REG_RDI], regs->r[REG_RSI]);
 }
 
-static void handle_npf(struct per_cpu *cpu, struct vmcb *v)
+static void handle_npf(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
 {
-	cpu->stats[EXIT_ABORT]++;
+	u64 lapic = system_config->system.platform.arch.ioapic.lapic_base;
+
+	if (cpu->cell == &root_cell && v->exit_info2 - lapic < AXVM_PAGE_SIZE) {
+		cpu->stats[EXIT_MMIO]++;
+		if (apic_emulate_access(cpu, regs, v->exit_info2 - lapic))
+			return;
+	} else {
+		cpu->stats[EXIT_ABORT]++;
+	}
 	if (cpu->cell != &root_cell)
 		panic_stop("CPU %u: cell access at 0x%llx outside it (cells are not supported yet)\n",
 			   cpu->id, (unsigned long long)v->exit_info2);
 	/*
-	 * The root touched memory it does not own: a general protection
-	 * fault for the instruction (SIGSEGV for a process, an oops for the
-	 * kernel), never the access.
+	 * The root touched memory it does not own, or its APIC in a way not
+	 * emulated: a general protection fault for the instruction (SIGSEGV
+	 * for a process, an oops for the kernel), never the access.
 	 */
 	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION |
 			  SVM_EVENT_ERROR_CODE | X86_TRAP_GP;
+}
+
+/*
+ * An NMI stopped the guest: the firmware's kick (apic.c), or one for the
+ * guest, given back to it. Either stays pending in the CPU until GIF is
+ * set: a moment of it here takes it (traps.c: host_nmi), or the next
+ * VMRUN would exit for it again.
+ */
+static void handle_nmi(struct per_cpu *cpu, struct vmcb *v)
+{
+	asm volatile("stgi\n\tclgi" ::: "memory");
+	if (!__atomic_exchange_n(&cpu->arch.kicked, 0, __ATOMIC_ACQ_REL)) {
+		cpu->stats[EXIT_OTHER]++;
+		v->event_inject = SVM_EVENT_VALID | SVM_EVENT_NMI | X86_TRAP_NMI;
+		return;
+	}
+	cpu->stats[EXIT_MANAGEMENT]++;
+	if (__atomic_load_n(&panic_in_progress, __ATOMIC_ACQUIRE))
+		arch_cpu_stop();
+	if (__atomic_load_n(&cpu->requests, __ATOMIC_ACQUIRE) & CPU_REQ_PARK)
+		cpu_park(cpu);
 }
 
 /* Before the next VMRUN: the ASID's stale translations go if its tables changed. */
@@ -229,7 +347,13 @@ void handle_exit(struct guest_regs *regs)
 		handle_hypercall(cpu, v, regs);
 		break;
 	case SVM_EXIT_NPF:
-		handle_npf(cpu, v);
+		handle_npf(cpu, v, regs);
+		break;
+	case SVM_EXIT_NMI:
+		handle_nmi(cpu, v);
+		break;
+	case SVM_EXIT_MSR:
+		msr_exit(cpu, v, regs);
 		break;
 	case SVM_EXIT_VMRUN:
 	case SVM_EXIT_VMLOAD:
@@ -252,4 +376,5 @@ void handle_exit(struct guest_regs *regs)
 			   (unsigned long long)v->rip);
 	}
 	flush_if_changed(cpu, v);
+	v->efer |= EFER_SVME;	/* a guest that wrote EFER cleared it; VMRUN needs it */
 }

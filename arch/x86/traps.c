@@ -6,8 +6,10 @@
  * The GDT's code and data descriptors sit at Linux's kernel selectors
  * (0x10, 0x18), so that the segment registers Linux left loaded stay
  * valid and an exception's iretq would find them. Interrupts and NMIs
- * never reach host mode (GIF is clear there): an exception in host mode
- * is a firmware bug, reported, and the system stopped.
+ * reach host mode only where svm.c lets an intercepted NMI in (GIF set
+ * for a moment, interrupts masked): its vector returns at once; any other
+ * exception in host mode is a firmware bug, reported, and the system
+ * stopped.
  */
 #include <hv/arch.h>
 #include <hv/percpu.h>
@@ -17,6 +19,7 @@
 #include <asm/traps.h>
 
 #define HOST_CS		0x10
+#define X86_NMI_VECTOR	2
 #define NUM_VECTORS	32
 #define STUB_SIZE	16	/* entry.S: host_exception_stubs */
 
@@ -42,7 +45,7 @@ struct table_reg {
 	u64 base;
 } __attribute__((packed));
 
-extern char host_exception_stubs[];
+extern char host_exception_stubs[], host_nmi[];
 
 static const u64 host_gdt[] __attribute__((aligned(16))) = {
 	0,
@@ -57,7 +60,8 @@ static void build_idt(void)
 	unsigned int v;
 
 	for (v = 0; v < NUM_VECTORS; v++) {
-		u64 at = (u64)(uintptr_t)host_exception_stubs + v * STUB_SIZE;
+		u64 at = v == X86_NMI_VECTOR ? (u64)(uintptr_t)host_nmi :
+			 (u64)(uintptr_t)host_exception_stubs + v * STUB_SIZE;
 		struct idt_gate *g = &host_idt_table[v];
 
 		g->offset_low = (u16)at;

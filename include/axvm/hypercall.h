@@ -38,6 +38,12 @@
 #define AXVM_HC_CONSOLE_RING		AXVM_HC(0x19)
 /* x1 = cell id, x2 = AXVM_CELL_INFO_* -> value */
 #define AXVM_HC_CELL_GET_INFO		AXVM_HC(0x1a)
+/*
+ * x1 = CPU: Linux took that root CPU offline and it waits in its dead
+ * loop: park it in the hypervisor (where the firmware cannot see the CPU
+ * switch itself off: x86-64), so that a start is the hypervisor's to do.
+ */
+#define AXVM_HC_CPU_PARK		AXVM_HC(0x1b)
 #define AXVM_HC_LAST			AXVM_HC(0xff)	/* the management range */
 
 #define AXVM_CELL_INFO_FAIL_SYNDROME	0	/* what stopped a failed cell */

@@ -84,6 +84,14 @@ int cpu_start(struct per_cpu *target, u64 entry, u64 context);
  * interrupt (panic path: each sees panic_in_progress and stops).
  */
 void cpus_kick_others(void);
+
+/**
+ * cpu_park_offline() - park root CPU @id, which Linux took offline and
+ * which waits in its dead loop (AXVM_HC_CPU_PARK); waits for it to park.
+ * 0, -EINVAL for a CPU that is not another one of the root's, or
+ * -ETIMEDOUT.
+ */
+long cpu_park_offline(u64 id);
 /**
  * cpus_release_parked() - make every parked CPU leave the hypervisor
  * (switching itself really off) and wait until each has.

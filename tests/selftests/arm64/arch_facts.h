@@ -22,8 +22,8 @@
 /* The inmate that calls the firmware (PSCI) on CPUs of other cells. */
 #define ARCH_FIRMWARE_PROBE	"psci_probe"
 /* How far MemFree swings over 50 rounds of a CPU offline and online. */
-/* The root may switch CPUs off and on while the hypervisor runs. */
-#define ARCH_ROOT_CPU_HOTPLUG	1
+/* Whether the driver refuses, with EBUSY, a CPU that was offline at enable. */
+#define ARCH_OFFLINE_AT_ENABLE_REFUSED	0
 #define ARCH_MEMFREE_SWING_KIB	4096
 
 /*

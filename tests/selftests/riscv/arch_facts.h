@@ -29,8 +29,8 @@
  * QEMU, caches dropped, by up to 20 MB with plain Linux hotplug (measured
  * without axvm: 644960 -> 654740 -> 674416 kB over 2 x 100 rounds).
  */
-/* The root may switch CPUs off and on while the hypervisor runs. */
-#define ARCH_ROOT_CPU_HOTPLUG	1
+/* Whether the driver refuses, with EBUSY, a CPU that was offline at enable. */
+#define ARCH_OFFLINE_AT_ENABLE_REFUSED	0
 #define ARCH_MEMFREE_SWING_KIB	32768
 
 /*

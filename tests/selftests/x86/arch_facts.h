@@ -27,11 +27,11 @@
 /* The inmate that calls the firmware on CPUs of other cells. */
 #define ARCH_FIRMWARE_PROBE	"apic_probe"
 /*
- * Not yet: Linux starts CPUs with INIT and SIPI through its local APIC,
- * which the firmware does not emulate yet; the driver refuses CPU hotplug
- * while enabled instead.
+ * The firmware emulates INIT and SIPI, so the root switches CPUs off and
+ * on while it runs; one that was offline at enable stays offline until
+ * disable, refused by the driver with EBUSY.
  */
-#define ARCH_ROOT_CPU_HOTPLUG	0
+#define ARCH_OFFLINE_AT_ENABLE_REFUSED	1
 /* How far MemFree swings over 50 rounds of a CPU offline and online. */
 #define ARCH_MEMFREE_SWING_KIB	32768
 

@@ -28,6 +28,12 @@ extern const struct paging_format host_format, npt_format;
 
 /* setup.c: the firmware's own tables, CR3 as the CPU takes it. */
 u64 host_cr3(void);
+/*
+ * setup.c: the calling CPU's window onto physical @phys's page: its byte
+ * at @phys, readable until window_unmap(). Nothing else uses the window.
+ */
+const void *window_map(u64 phys);
+void window_unmap(void);
 /* paging.c: a top page for a 5-level walk of @tree, or @tree itself. */
 int paging_top(struct paging *tree, u64 **top, u64 *root_pa);
 /* Does Linux, and so the firmware, run 5-level paging? */

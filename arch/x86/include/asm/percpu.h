@@ -18,6 +18,8 @@ struct arch_per_cpu {
 	void *host_save;
 	struct axvm_x86_64_linux_state *linux_state;
 	u32 flush_generation;	/* of its cell's nested tables, last flushed */
+	u32 icr_high;		/* the guest's ICR destination, as it wrote it */
+	u32 kicked;		/* an NMI on its way is the firmware's (apic.c) */
 };
 
 #endif /* _ASM_PERCPU_H */

@@ -122,14 +122,18 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb");
 
 /* event_inject: an exception to deliver on the next VMRUN */
 #define SVM_EVENT_VALID		(1ull << 31)
+#define SVM_EVENT_NMI		(2ull << 8)
 #define SVM_EVENT_EXCEPTION	(3ull << 8)
 #define SVM_EVENT_ERROR_CODE	(1ull << 11)
+#define X86_TRAP_NMI		2
 #define X86_TRAP_UD		6
 #define X86_TRAP_GP		13
 
 /* svm.c */
 struct per_cpu;
 int svm_cpu_init(struct per_cpu *cpu);
+/* The CPU's guest as after INIT and SIPI: real mode at CS:IP = @entry >> 4:0. */
+void svm_reset_to_real_mode(struct per_cpu *cpu, u64 entry);
 void svm_cpu_exit(struct per_cpu *cpu);
 
 #endif /* _ASM_SVM_H */
