@@ -24,6 +24,9 @@ struct axvm_symbol axvm_arch_symbols[] = {
 };
 const unsigned int axvm_arch_symbol_count = ARRAY_SIZE(axvm_arch_symbols);
 
+/* arm64's KVM is built in and kept out by kvm-arm.mode=none. */
+const char *const axvm_arch_conflicting_modules[] = { NULL };
+
 static u64 stub_vectors_phys(void)
 {
 	/* A kernel-image address: its physical address is VA - kimage_voffset. */

@@ -82,6 +82,14 @@ void axvm_arch_flush(void *addr, size_t size);
 u64 axvm_arch_ticks(void);
 int axvm_arch_count_instructions(void (*fn)(void), u32 *counts, unsigned int n);
 
+/*
+ * modules.c: while enabled, the modules named in the arch's
+ * axvm_arch_conflicting_modules (NULL-terminated) may not load.
+ */
+extern const char *const axvm_arch_conflicting_modules[];
+int axvm_modules_guard(void);
+void axvm_modules_unguard(void);
+
 /* hypervisor.c */
 struct axvm_system_config;
 int axvm_hypervisor_enable(const struct axvm_system_config *cfg,

@@ -166,6 +166,8 @@ int axvm_hypervisor_enable(const struct axvm_system_config *cfg,
 		goto out_mask;
 	}
 	__module_get(THIS_MODULE);	/* no unloading while enabled */
+	if (axvm_modules_guard())
+		pr_warn("axvm: cannot watch module loading: keep KVM unloaded while enabled\n");
 	pr_info("axvm: hypervisor enabled on %u CPUs\n", cpumask_weight(entered));
 out_mask:
 	free_cpumask_var(entered);
@@ -178,6 +180,7 @@ void axvm_hypervisor_disable(void)
 	leave_cpus(cpu_online_mask);
 	cpus_read_unlock();
 	release_memory();
+	axvm_modules_unguard();
 	module_put(THIS_MODULE);
 	pr_info("axvm: hypervisor disabled\n");
 }

@@ -22,6 +22,9 @@ const u32 axvm_arch_id = AXVM_ARCH_RISCV64;
 struct axvm_symbol axvm_arch_symbols[] = { };
 const unsigned int axvm_arch_symbol_count = ARRAY_SIZE(axvm_arch_symbols);
 
+/* KVM takes HS-mode's hypervisor extension. */
+const char *const axvm_arch_conflicting_modules[] = { "kvm", NULL };
+
 static u64 hart_of_cpu[NR_CPUS];
 
 /* riscv64_entry.S */
