@@ -21,6 +21,8 @@ UNIT_SRCS_acpi := $(TOP)/tools/acpi.c $(TOP)/tools/devicetree.c
 UNIT_SRCS_x86_decode := $(TOP)/arch/x86/mmio_decode.c
 # an arch's pure code, with its own headers
 UNIT_CFLAGS_x86_decode := -I$(TOP)/arch/x86/include
+UNIT_SRCS_riscv_decode := $(TOP)/arch/riscv/mmio_decode.c
+UNIT_CFLAGS_riscv_decode := -I$(TOP)/arch/riscv/include
 
 UNIT_TESTS := $(basename $(notdir $(wildcard $(TOP)/tests/unit/test_*.c)))
 UNIT_BINS := $(addprefix $(UNIT_OUT)/,$(UNIT_TESTS))
