@@ -26,6 +26,15 @@ case "$vmmio" in
 *.xz) xz -dc "$vmmio" > "$stage/lib/modules/virtio_mmio.ko" ;;
 *) cp "$vmmio" "$stage/lib/modules/virtio_mmio.ko" ;;
 esac
+# The arch's other modules a test loads (GUEST_MODULES: x86_64's KVM).
+for name in ${GUEST_MODULES:-}; do
+	m=$(find "$KMODULES" -name "$name.ko*" | head -n1)
+	[ -n "$m" ] || { echo "initramfs.sh: no $name.ko under $KMODULES" >&2; exit 1; }
+	case "$m" in
+	*.xz) xz -dc "$m" > "$stage/lib/modules/$name.ko" ;;
+	*) cp "$m" "$stage/lib/modules/$name.ko" ;;
+	esac
+done
 cp "$FIRMWARE" "$stage/lib/firmware/"
 cp "$AXVM_CTL" "$stage/usr/bin/"
 [ -d "$TOP/configs/$PLATFORM" ] ||
