@@ -17,7 +17,6 @@
 #include <asm/traps.h>
 
 #define REG_RSP		4
-#define EFER_LMA_BIT	EFER_LMA
 
 u64 guest_reg(struct per_cpu *cpu, struct guest_regs *regs, unsigned int reg)
 {
@@ -90,7 +89,7 @@ unsigned int guest_fetch_insn(struct per_cpu *cpu, u8 *buf, unsigned int size)
 	const struct vmcb *v = cpu->arch.vmcb;
 	unsigned int got = 0;
 
-	if (!(v->efer & EFER_LMA_BIT) || !(v->cr0 & X86_CR0_PG))
+	if (!(v->efer & EFER_LMA) || !(v->cr0 & X86_CR0_PG))
 		return 0;	/* 64-bit mode only, for now */
 	while (got < size) {
 		u64 gva = v->rip + got, gpa = translate(cpu, gva);

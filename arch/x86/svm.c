@@ -30,7 +30,6 @@
 #define CPUID_EXT_SVM		(1u << 2)	/* ECX */
 #define CPUID_SVM_FEATURES	0x8000000au
 #define CPUID_SVM_NPT		(1u << 0)	/* EDX */
-#define CPUID_SVM_NRIPS		(1u << 3)
 #define CPUID_INSN_LEN		2	/* 0f a2 */
 #define MSR_INSN_LEN		2	/* 0f 32, 0f 30 */
 #define VMMCALL_INSN_LEN	3	/* 0f 01 d9 */
@@ -226,9 +225,11 @@ void svm_cpu_exit(struct per_cpu *cpu)
 	page_free(v, 1);
 }
 
-static void inject_exception(struct vmcb *v, unsigned int vector)
+/* @vector on the next VMRUN, with an error code of 0 where it has one. */
+static void inject_exception(struct vmcb *v, unsigned int vector, bool error_code)
 {
-	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION | vector;
+	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION | vector |
+			  (error_code ? SVM_EVENT_ERROR_CODE : 0);
 }
 
 /*
@@ -294,8 +295,7 @@ static void handle_npf(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *r
 	 * emulated: a general protection fault for the instruction (SIGSEGV
 	 * for a process, an oops for the kernel), never the access.
 	 */
-	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION |
-			  SVM_EVENT_ERROR_CODE | X86_TRAP_GP;
+	inject_exception(v, X86_TRAP_GP, true);
 }
 
 /*
@@ -363,7 +363,7 @@ void handle_exit(struct guest_regs *regs)
 	case SVM_EXIT_SKINIT:
 	case SVM_EXIT_INVLPGA:
 		cpu->stats[EXIT_OTHER]++;
-		inject_exception(v, X86_TRAP_UD);	/* the guest has no SVM */
+		inject_exception(v, X86_TRAP_UD, false);	/* the guest has no SVM */
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		panic_stop("CPU %u: the root cell triple-faulted at 0x%llx\n",
