@@ -86,7 +86,15 @@ static long cell_info(struct cell *cell, u64 what)
 	}
 }
 
-/* Hypercalls any cell may make. */
+/* AXVM_HC_CPU_GET_STATE: the CPU @hw_id of the caller's cell. */
+static long cpu_state(u64 hw_id)
+{
+	struct per_cpu *t = cpu_by_hw_id(hw_id);
+
+	return t && t->cell == this_cpu()->cell ? cpu_power_state(t) : -EINVAL;
+}
+
+/* Hypercalls any cell but the root may make. */
 static long cell_hypercall(u64 code, u64 arg1, u64 arg2)
 {
 	struct per_cpu *cpu = this_cpu();
@@ -102,6 +110,10 @@ static long cell_hypercall(u64 code, u64 arg1, u64 arg2)
 		cell_shutdown_self();
 	case AXVM_HC_CELL_FAIL_SELF:
 		cell_fail(arg1, arg2, "it reported a crash");
+	case AXVM_HC_CPU_OFF:
+		cpu_park(cpu);	/* does not return */
+	case AXVM_HC_CPU_GET_STATE:
+		return cpu_state(arg1);
 	default:
 		/* Management is the root cell's alone: a rule broken. */
 		if (code >= AXVM_HC_DISABLE && code <= AXVM_HC_LAST)

@@ -9,6 +9,7 @@
  * bare spin (under QEMU's -icount only one vCPU runs at a time).
  */
 #include <axvm/errno.h>
+#include <axvm/hypercall.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/percpu.h>
@@ -80,6 +81,18 @@ int cpu_start(struct per_cpu *target, u64 entry, u64 context)
 	__atomic_or_fetch(&target->requests, CPU_REQ_START, __ATOMIC_RELEASE);
 	arch_cpu_kick(target);
 	return 0;
+}
+
+long cpu_power_state(const struct per_cpu *cpu)
+{
+	switch (__atomic_load_n(&cpu->power, __ATOMIC_ACQUIRE)) {
+	case CPU_PARKED:
+		return AXVM_CPU_STATE_OFF;
+	case CPU_STARTING:
+		return AXVM_CPU_STATE_ON_PENDING;
+	default:
+		return AXVM_CPU_STATE_ON;
+	}
 }
 
 long cpu_park_offline(u64 id)

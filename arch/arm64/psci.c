@@ -61,14 +61,7 @@ static long affinity_info(u64 mpidr, u64 level)
 
 	if (!target || level)
 		return PSCI_INVALID_PARAMETERS;
-	switch (__atomic_load_n(&target->power, __ATOMIC_ACQUIRE)) {
-	case CPU_PARKED:
-		return PSCI_AFFINITY_OFF;
-	case CPU_STARTING:
-		return PSCI_AFFINITY_ON_PENDING;
-	default:
-		return PSCI_AFFINITY_ON;
-	}
+	return cpu_power_state(target);	/* AFFINITY_INFO's own values */
 }
 
 static long features(u64 fn)

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The local APIC on x86-64 (asm/apic.h). The root's accesses to its
- * xAPIC page trap (the page is not in its nested table): every register
- * reads and writes through to the real one but the interrupt command
- * register, whose IPIs the firmware sends itself. INIT and SIPI are
- * emulated: an INIT parks the target in the firmware, a SIPI starts it in
- * real mode at the vector's page, as the hardware would; the real ones
- * would reset a CPU out of the hypervisor.
+ * The local APIC on x86-64 (asm/apic.h). Every guest's accesses to its
+ * xAPIC page trap (the page is in no nested table): every register reads
+ * and writes through to the real one but the interrupt command register,
+ * whose IPIs the firmware sends itself, to the sender's cell only, and,
+ * for a cell, the registers that say who it is (cell_may_write()). INIT
+ * and SIPI are emulated: an INIT parks the target in the firmware, a SIPI
+ * starts it in real mode at the vector's page, as the hardware would; the
+ * real ones would reset a CPU out of the hypervisor.
  */
+#include <axvm/cell.h>
 #include <hv/arch.h>
 #include <hv/cell.h>
 #include <hv/control.h>
@@ -59,15 +61,20 @@ void apic_send_nmi(u32 apic_id)
 	send_ipi(apic_id << 24, APIC_DM_NMI << 8 | APIC_ICR_ASSERT);
 }
 
-void apic_quiesce(void)
-{
-	unsigned int reg, word, i;
+/* What host_irq_drain (entry.S) writes to end an interrupt. */
+u64 apic_eoi_register;
 
-	for (reg = APIC_LVT_TIMER; reg <= APIC_LVT_ERROR; reg += 0x10)
-		apic_write(reg, apic_read(reg) | APIC_LVT_MASKED);
-	apic_write(APIC_TIMER_INITIAL, 0);
-	apic_write(APIC_TPR, 0);
-	/* Interrupts its owner took and never ended. */
+void apic_global_init(void)
+{
+	apic_eoi_register = system_config->system.platform.arch.ioapic.lapic_base +
+			    APIC_EOI;
+}
+
+/* Interrupts the CPU's owner took and never ended. */
+static void end_in_service(void)
+{
+	unsigned int word, i;
+
 	for (i = 0; i < 256; i++) {
 		for (word = 0; word < ISR_WORDS; word++)
 			if (apic_read(APIC_ISR + word * 0x10))
@@ -78,12 +85,46 @@ void apic_quiesce(void)
 	}
 }
 
-/* The CPU of @cell that @apic_id names, not the sender; NULL for any other. */
-static struct per_cpu *target_in_cell(struct per_cpu *sender, u32 apic_id)
+/*
+ * Requested and not yet taken (IRR): let them in for a moment, in host
+ * mode, where each one ends and goes nowhere (entry.S: host_irq_drain);
+ * an NMI meanwhile is dropped as at any other time. GIF is clear in the
+ * firmware and set again below.
+ */
+static void drain_requested(void)
 {
-	struct per_cpu *t = cpu_by_hw_id(apic_id);
+	unsigned int i;
 
-	return t && t != sender && t->cell == sender->cell ? t : NULL;
+	asm volatile("stgi\n\tsti" ::: "memory");
+	for (i = 0; i < 64; i++)
+		cpu_relax();
+	asm volatile("cli\n\tclgi" ::: "memory");
+}
+
+/*
+ * An APIC that is software-disabled (Linux disables it on a CPU it takes
+ * offline) holds what it requested and delivers none of it: it is enabled
+ * for the drain, and left disabled, as INIT leaves it. NMIs (the kicks)
+ * reach it either way.
+ */
+void apic_quiesce(void)
+{
+	unsigned int reg;
+
+	apic_write(APIC_SVR, APIC_SVR_ENABLE | APIC_SVR_RESET_VECTOR);
+
+	if (APIC_LVR_MAX_LVT(apic_read(APIC_LVR)) >= APIC_LVT_CMCI_INDEX)
+		apic_write(APIC_LVT_CMCI, apic_read(APIC_LVT_CMCI) | APIC_LVT_MASKED);
+	for (reg = APIC_LVT_TIMER; reg <= APIC_LVT_ERROR; reg += 0x10)
+		apic_write(reg, apic_read(reg) | APIC_LVT_MASKED);
+	apic_write(APIC_TIMER_INITIAL, 0);
+	apic_write(APIC_TPR, 0);
+	apic_write(APIC_LDR, 0);
+	apic_write(APIC_DFR, APIC_DFR_FLAT);
+	end_in_service();
+	drain_requested();
+	end_in_service();
+	apic_write(APIC_SVR, APIC_SVR_RESET_VECTOR);
 }
 
 /* A running target parks (a parked one is as INIT leaves a CPU already). */
@@ -104,12 +145,18 @@ static bool parked_for_good(struct per_cpu *t)
 /*
  * The vector's page, in real mode, once the INIT before it parked the
  * target and the target saw that request (a start that met a park
- * request still pending would lose: stopping wins in cpu_park()).
+ * request still pending would lose: stopping wins in cpu_park()). A cell
+ * that is being stopped starts nothing (as PSCI CPU_ON is denied then).
  */
 static void emulate_sipi(struct per_cpu *sender, struct per_cpu *t, u32 vector)
 {
 	u64 until = arch_counter() + arch_counter_hz() / SIPI_WAIT_DIVISOR;
+	struct cell *cell = sender->cell;
 
+	if (cell != &root_cell &&
+	    (__atomic_load_n(&cell->stopping, __ATOMIC_ACQUIRE) ||
+	     cell->state != AXVM_CELL_STATE_RUNNING))
+		return;
 	while (!parked_for_good(t) &&
 	       __atomic_load_n(&t->power, __ATOMIC_ACQUIRE) != CPU_STARTING &&
 	       arch_counter() < until)
@@ -120,29 +167,84 @@ static void emulate_sipi(struct per_cpu *sender, struct per_cpu *t, u32 vector)
 }
 
 /*
- * The root's ICR write: INIT and SIPI to one of its own CPUs (physical
- * destination, no shorthand, as Linux sends them) are emulated; any other
- * INIT or SIPI goes nowhere; other IPIs are sent as asked (the root owns
- * every CPU as long as x86-64 has no cells).
+ * One IPI of @sender's ICR write @low to @t, a CPU of its cell: INIT and
+ * SIPI emulated, fixed and NMI sent to @t alone, and only while it runs
+ * a guest (a parked CPU would hand it to its next owner).
+ */
+static void deliver(struct per_cpu *sender, struct per_cpu *t, u32 low)
+{
+	u32 mode = APIC_ICR_MODE(low);
+
+	if (mode == APIC_DM_INIT || mode == APIC_DM_STARTUP) {
+		if (t == sender)
+			return;
+		if (mode == APIC_DM_STARTUP)
+			emulate_sipi(sender, t, low & APIC_ICR_VECTOR);
+		else if (low & APIC_ICR_ASSERT)
+			emulate_init(t);
+		return;
+	}
+	if (__atomic_load_n(&t->power, __ATOMIC_ACQUIRE) != CPU_RUNNING)
+		return;
+	send_ipi(t->arch.apic_id << 24,
+		 low & ~(APIC_ICR_LOGICAL | APIC_ICR_SHORTHAND_MASK));
+}
+
+/* Each CPU of @sender's cell, itself only if @self. */
+static void deliver_to_cell(struct per_cpu *sender, u32 low, bool self)
+{
+	unsigned int i;
+
+	for (i = 0; i < AXVM_MAX_CPUS; i++) {
+		struct per_cpu *t = per_cpu(i);
+
+		if (__atomic_load_n(&t->active, __ATOMIC_ACQUIRE) &&
+		    t->cell == sender->cell && (self || t != sender))
+			deliver(sender, t, low);
+	}
+}
+
+/*
+ * An ICR write, as the guest's APIC would send it but to the CPUs of the
+ * sender's cell only: the shorthands and the physical broadcast become
+ * one IPI per CPU of the cell, a physical destination outside it goes
+ * nowhere. Logical destinations reach no cell's CPU (their LDR stays 0:
+ * apic_quiesce() clears it, cells cannot write it), so the root's are
+ * sent as they are and a cell's are dropped. SMI, ExtINT and the
+ * reserved modes go nowhere: none is an IPI a guest needs.
  */
 static void icr_write(struct per_cpu *cpu, u32 low)
 {
-	u32 high = cpu->arch.icr_high, mode = APIC_ICR_MODE(low);
+	u32 mode = APIC_ICR_MODE(low), dest = cpu->arch.icr_high >> 24;
 	struct per_cpu *t;
 
-	if (mode != APIC_DM_INIT && mode != APIC_DM_STARTUP) {
-		send_ipi(high, low);
+	if (mode != APIC_DM_FIXED && mode != APIC_DM_LOWEST && mode != APIC_DM_NMI &&
+	    mode != APIC_DM_INIT && mode != APIC_DM_STARTUP)
+		return;
+	switch (APIC_ICR_SHORTHAND(low)) {
+	case APIC_SH_SELF:
+		deliver(cpu, cpu, low);
+		return;
+	case APIC_SH_ALL:
+		deliver_to_cell(cpu, low, true);
+		return;
+	case APIC_SH_OTHERS:
+		deliver_to_cell(cpu, low, false);
 		return;
 	}
-	if (APIC_ICR_SHORTHAND(low) || (low & APIC_ICR_LOGICAL))
+	if (low & APIC_ICR_LOGICAL) {
+		if (cpu->cell == &root_cell && mode != APIC_DM_INIT &&
+		    mode != APIC_DM_STARTUP)
+			send_ipi(cpu->arch.icr_high, low);
 		return;
-	t = target_in_cell(cpu, high >> 24);
-	if (!t)
+	}
+	if (dest == APIC_BROADCAST) {
+		deliver_to_cell(cpu, low, true);
 		return;
-	if (mode == APIC_DM_INIT && (low & APIC_ICR_ASSERT))
-		emulate_init(t);
-	else if (mode == APIC_DM_STARTUP)
-		emulate_sipi(cpu, t, low & APIC_ICR_VECTOR);
+	}
+	t = cpu_by_hw_id(dest);
+	if (t && t->cell == cpu->cell)
+		deliver(cpu, t, low);
 }
 
 static u32 emulated_read(struct per_cpu *cpu, unsigned int reg)
@@ -152,13 +254,39 @@ static u32 emulated_read(struct per_cpu *cpu, unsigned int reg)
 	return apic_read(reg);
 }
 
+/*
+ * A cell keeps its APIC ID and logical destination as the firmware left
+ * them (nothing of the root's may be addressed to it), and its local
+ * interrupts deliver as fixed vectors (no SMI, NMI or ExtINT of its own
+ * making).
+ */
+static bool cell_may_write(unsigned int reg, u32 *value)
+{
+	switch (reg) {
+	case APIC_ID:
+	case APIC_LDR:
+	case APIC_DFR:
+		return false;
+	case APIC_LVT_CMCI:
+	case APIC_LVT_THERMAL:
+	case APIC_LVT_PERF:
+	case APIC_LVT_LINT0:
+	case APIC_LVT_LINT1:
+	case APIC_LVT_ERROR:
+		*value &= ~APIC_LVT_DELIVERY_MASK;
+		return true;
+	default:
+		return true;
+	}
+}
+
 static void emulated_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 {
 	if (reg == APIC_ICR_HIGH)
 		cpu->arch.icr_high = value;
 	else if (reg == APIC_ICR_LOW)
 		icr_write(cpu, value);
-	else
+	else if (cpu->cell == &root_cell || cell_may_write(reg, &value))
 		apic_write(reg, value);
 }
 

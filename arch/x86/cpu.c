@@ -72,6 +72,12 @@ int arch_cpu_init(struct per_cpu *cpu)
 	cpu->arch.apic_id = ls->apic_id;
 	if (!ls->tsc_khz)
 		return -EINVAL;
+	if (read_cr4() & X86_CR4_OSXSAVE) {
+		u32 lo, hi;
+
+		asm volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+		cpu->arch.linux_xcr0 = ((u64)hi << 32) | lo;
+	}
 	err = svm_cpu_init(cpu);
 	if (err)
 		return err;
@@ -140,8 +146,9 @@ void arch_cpu_wait_for_request(void)
 }
 
 /*
- * As after INIT and SIPI: real mode at CS:IP = @entry >> 4:0 (@entry a
- * page below 1 MiB, the SIPI's vector page); @context in eax.
+ * As after INIT and SIPI, for the CPU's cell now: real mode with CS.base
+ * = @entry, IP 0 (a SIPI's vector page, or a cell's entry; svm.c);
+ * @context in eax.
  */
 void arch_cpu_start_guest(struct per_cpu *cpu, u64 entry, u64 context)
 {

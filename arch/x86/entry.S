@@ -13,6 +13,7 @@
  * Leaving on disable goes the same way back.
  */
 #include <asm/layout.h>
+#include <lib/x86.h>
 #include <axvm/arch/x86_64/hypercall.h>
 
 #define R_X86_64_RELATIVE	8
@@ -140,8 +141,6 @@ vmrun_loop:
  * pushes no error code, then its number; the common part saves the
  * registers and reports (traps.c), never returning.
  */
-#define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
-			   (v) == 21 || (v) == 29 || (v) == 30)
 	.balign	16
 	.globl	host_exception_stubs
 host_exception_stubs:
@@ -149,7 +148,7 @@ host_exception_stubs:
 	.rept	32
 	.balign	16
 	endbr64
-	.if	!HAS_ERROR_CODE(vector)
+	.if	!X86_HAS_ERROR_CODE(vector)
 	pushq	$0
 	.endif
 	pushq	$vector
@@ -166,6 +165,21 @@ host_exception_stubs:
 	.globl	host_nmi
 host_nmi:
 	endbr64
+	iretq
+
+/*
+ * An interrupt in host mode: one the CPU's last owner left pending, taken
+ * on purpose when apic_quiesce() opens interrupts for a moment at a
+ * hand-over. It ends (EOI) and goes nowhere.
+ */
+	.balign	16
+	.globl	host_irq_drain
+host_irq_drain:
+	endbr64
+	push	%rax
+	mov	apic_eoi_register(%rip), %rax
+	movl	$0, (%rax)
+	pop	%rax
 	iretq
 
 host_exception_common:

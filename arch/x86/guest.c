@@ -2,9 +2,9 @@
 /*
  * Reading a guest's registers and the instruction it trapped on
  * (asm/guest.h). The walk of its page tables reads only memory its cell
- * owns now (its nested table says so), through the CPU's own window: a
- * guest that points its tables elsewhere gets nothing decoded, and a
- * fault.
+ * owns (the root's: its nested table says so now; a cell's: its config's
+ * regions), through the CPU's own window: a guest that points its tables
+ * elsewhere gets nothing decoded, and a fault.
  */
 #include <hv/cell.h>
 #include <hv/page_pool.h>
@@ -45,20 +45,35 @@ void guest_reg_set(struct per_cpu *cpu, struct guest_regs *regs, unsigned int re
 }
 
 /*
- * @size bytes at guest-physical @gpa, within one page, if the guest's cell
- * owns it now (its nested table maps it) and it is memory, not a device
- * (whose registers a read may change), through this CPU's window.
+ * The host-physical address of @gpa in @cell's memory (not a device's,
+ * whose registers a read may change), or ~0. The root's memory is
+ * identity-mapped (and its nested table says whether it owns the page
+ * now); a cell's lies where its config's regions put it.
  */
+static u64 memory_of_cell(struct cell *cell, u64 gpa)
+{
+	const struct axvm_memory_region *mem = axvm_cell_memory_regions(cell->desc);
+	unsigned int i;
+
+	if (cell == &root_cell)
+		return paging_is_mapped(&cell->stage2, gpa) &&
+		       !(root_flags_at(gpa) & MAP_DEVICE) ? gpa : ~0ull;
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (gpa - mem[i].virt_start < mem[i].size &&
+		    !(mem[i].flags & AXVM_MEM_IO))
+			return mem[i].phys_start + (gpa - mem[i].virt_start);
+	return ~0ull;
+}
+
+/* @size bytes at guest-physical @gpa, within one page, through this CPU's window. */
 static int read_guest_physical(struct per_cpu *cpu, void *dst, u64 gpa, u64 size)
 {
+	u64 i, phys = memory_of_cell(cpu->cell, gpa);
 	const u8 *src;
-	u64 i;
 
-	if ((gpa & ~PAGE_MASK) != ((gpa + size - 1) & ~PAGE_MASK) ||
-	    cpu->cell != &root_cell || !paging_is_mapped(&cpu->cell->stage2, gpa) ||
-	    (root_flags_at(gpa) & MAP_DEVICE))
-		return -1;	/* cells' guest-physical is not host-physical yet; no device is read */
-	src = window_map(gpa);
+	if ((gpa & ~PAGE_MASK) != ((gpa + size - 1) & ~PAGE_MASK) || phys == ~0ull)
+		return -1;
+	src = window_map(phys);
 	for (i = 0; i < size; i++)
 		((u8 *)dst)[i] = src[i];
 	window_unmap();

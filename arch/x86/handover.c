@@ -1,10 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0
 /*
  * The hand-over contract (hv/arch.h) on x86-64: what a CPU's next owner
  * must not find of its last one. The guest's registers live in the CPU's
- * VMCB and frame (both rewritten at its next start), its FP/SSE/AVX state
- * and its local APIC in the CPU itself: those are reset here. Interrupts
- * and pages change owner between cells only, which x86-64 does not have
- * yet (setup.c refuses to create one).
+ * VMCB and frame (both rewritten at its next start: svm.c), but a guest
+ * also reaches some of the CPU's own state without an exit: its FP, SSE
+ * and AVX registers and XCR0 (XSETBV), the debug address registers
+ * DR0-DR3 and its local APIC (apic.c: pending interrupts included). Those
+ * are reset here. Pages need plain stores only (arch_clear_memory);
+ * interrupts (IOAPIC pins) change owner with the IOAPIC's emulation
+ * (docs/status.md: not yet).
  */
 #include <axvm/arch/x86_64/hypercall.h>
 #include <hv/arch.h>
@@ -15,7 +19,6 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 
-#define X86_CR4_OSXSAVE		(1ull << 18)
 #define MXCSR_DEFAULT		0x1f80
 
 /* An XSAVE area in its init state: XSTATE_BV 0, only MXCSR set. */
@@ -43,6 +46,20 @@ static void fpu_wipe(void)
 	}
 }
 
+/* XCR0 as Linux runs with it (a guest's XSETBV writes the CPU's own). */
+static void xcr0_restore(const struct per_cpu *cpu)
+{
+	if (read_cr4() & X86_CR4_OSXSAVE)
+		asm volatile("xsetbv" : : "c"(0), "a"((u32)cpu->arch.linux_xcr0),
+			     "d"((u32)(cpu->arch.linux_xcr0 >> 32)) : "memory");
+}
+
+static void debug_registers_clear(void)
+{
+	asm volatile("mov %0, %%dr0\n\tmov %0, %%dr1\n\tmov %0, %%dr2\n\t"
+		     "mov %0, %%dr3" : : "r"(0ull) : "memory");
+}
+
 void arch_cpu_reset(struct per_cpu *cpu)
 {
 	struct guest_regs *regs = cpu_regs(cpu);
@@ -50,7 +67,9 @@ void arch_cpu_reset(struct per_cpu *cpu)
 
 	for (i = 0; i < AXVM_X86_64_NUM_REGS; i++)
 		regs->r[i] = 0;
+	xcr0_restore(cpu);
 	fpu_wipe();
+	debug_registers_clear();
 	apic_quiesce();
 	cpu->arch.icr_high = 0;
 }

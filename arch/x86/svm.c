@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * AMD SVM: the root's VMCB made from the state Linux runs in, and the
- * exits a partitioning hypervisor needs (AMD64 APM vol. 2, chapter 15).
+ * AMD SVM: the VMCBs (the root's made from the state Linux runs in, a
+ * cell's CPU's as after INIT) and the exits a partitioning hypervisor
+ * needs (AMD64 APM vol. 2, chapter 15).
  *
- * Intercepted: CPUID, VMMCALL (the hypercall), the MSRs of SVM itself
- * (the host save area's address stays ours), every SVM instruction
- * (VMLOAD and VMSAVE take host physical addresses: a guest must never run
- * them), NMIs (the firmware's kicks; the guest's own are given back),
- * SHUTDOWN (a triple fault), and the root's local APIC page (apic.c: the
- * IPIs it sends are the firmware's to deliver). Interrupts, HLT, port I/O
- * and MSRs go straight to the guest: the root keeps running at full speed
- * and its own devices stay its own.
+ * Intercepted: CPUID and MSRs (intercept.c), VMMCALL (the hypercall),
+ * every SVM instruction (VMLOAD and VMSAVE take host physical addresses:
+ * a guest must never run them), INVD (other owners' dirty lines), NMIs
+ * (the firmware's kicks; the guest's own are given back), SHUTDOWN (a
+ * triple fault), every guest's local APIC page (apic.c: the IPIs it sends
+ * are the firmware's to deliver) and, for cells, every I/O port.
+ * Interrupts and HLT go straight to the guest, and so do the root's port
+ * I/O and MSRs: the root keeps running at full speed and its own devices
+ * stay its own; a cell's CPU takes its own interrupts (timer, IPIs)
+ * without an exit.
  */
 #include <axvm/arch/x86_64/hypercall.h>
 #include <axvm/errno.h>
@@ -22,17 +25,14 @@
 #include <hv/printk.h>
 
 #include <asm/apic.h>
+#include <asm/intercept.h>
 #include <asm/processor.h>
 #include <asm/svm.h>
 #include <asm/traps.h>
 
-#define CPUID_EXT_FEATURES	0x80000001u
-#define CPUID_EXT_SVM		(1u << 2)	/* ECX */
-#define CPUID_SVM_FEATURES	0x8000000au
 #define CPUID_SVM_NPT		(1u << 0)	/* EDX */
-#define CPUID_INSN_LEN		2	/* 0f a2 */
-#define MSR_INSN_LEN		2	/* 0f 32, 0f 30 */
 #define VMMCALL_INSN_LEN	3	/* 0f 01 d9 */
+#define INVD_INSN_LEN		2	/* 0f 08 */
 #define SVM_TLB_FLUSH_GUEST	3	/* this ASID's entries, global ones too */
 
 static void segment_to_vmcb(struct vmcb_segment *to, const struct axvm_x86_64_segment *from)
@@ -85,32 +85,19 @@ static void vmcb_state_from_linux(struct vmcb *v, const struct axvm_x86_64_linux
 }
 
 /*
- * The MSR permission map, shared by every CPU: two bits (read, write) per
- * MSR in three ranges of 8K MSRs; set: the access exits.
+ * The intercepts @cell's guests run with, its ASID and nested table: a
+ * CPU takes them at every start (a cell's CPU started for another owner
+ * changes all of them). Cells also exit for every I/O port and for the
+ * MSRs intercept.c keeps from them.
  */
-static u8 msrpm[2 * AXVM_PAGE_SIZE] __attribute__((aligned(AXVM_PAGE_SIZE)));
-
-static void msrpm_intercept(u32 msr)
+static void vmcb_control_for_cell(struct vmcb *v, const struct cell *cell)
 {
-	u32 range = msr >= 0xc0010000u ? 2 : msr >= 0xc0000000u ? 1 : 0;
-	u32 bit = (range * 0x2000 + (msr & 0x1fff)) * 2;
-
-	msrpm[bit / 8] |= 3u << (bit % 8);
-}
-
-static void vmcb_control_init(struct vmcb *v, const struct cell *cell)
-{
-	static bool msrpm_ready;
-
-	if (!msrpm_ready) {	/* the first CPU in (CPUs enter one by one) */
-		msrpm_intercept(MSR_VM_CR);
-		msrpm_intercept(MSR_VM_HSAVE_PA);
-		msrpm_ready = true;
-	}
-	v->msrpm_base_pa = (u64)(uintptr_t)msrpm;
+	v->msrpm_base_pa = intercept_msrpm(cell);
+	v->iopm_base_pa = intercept_iopm();
 	v->intercept_misc1 = SVM_INTERCEPT_NMI | SVM_INTERCEPT_CPUID |
-			     SVM_INTERCEPT_MSR | SVM_INTERCEPT_SHUTDOWN |
-			     SVM_INTERCEPT_INVLPGA;
+			     SVM_INTERCEPT_INVD | SVM_INTERCEPT_MSR |
+			     SVM_INTERCEPT_SHUTDOWN | SVM_INTERCEPT_INVLPGA |
+			     (cell == &root_cell ? 0 : SVM_INTERCEPT_IOIO);
 	v->intercept_misc2 = SVM_INTERCEPT_VMRUN | SVM_INTERCEPT_VMMCALL |
 			     SVM_INTERCEPT_VMLOAD | SVM_INTERCEPT_VMSAVE |
 			     SVM_INTERCEPT_STGI | SVM_INTERCEPT_CLGI |
@@ -131,8 +118,11 @@ static void real_mode_segment(struct vmcb_segment *seg, u16 selector, u16 attrib
 
 /*
  * What INIT leaves and a SIPI starts (AMD64 APM vol. 2, "Processor
- * Initialization"): real mode, CS at the vector's page, everything else
- * at its reset value, nothing of the previous guest left in the VMCB.
+ * Initialization"), for @cpu's cell now: real mode with CS.base = @entry
+ * and IP 0 (a SIPI's vector page, or a cell's entry anywhere in its
+ * memory, as the reset vector sits high above its CS selector),
+ * everything else at its reset value, nothing of the previous guest left
+ * in the VMCB.
  */
 void svm_reset_to_real_mode(struct per_cpu *cpu, u64 entry)
 {
@@ -140,9 +130,13 @@ void svm_reset_to_real_mode(struct per_cpu *cpu, u64 entry)
 	u8 *state = (u8 *)&v->es;
 	unsigned int i;
 
+	vmcb_control_for_cell(v, cpu->cell);
+	cpu->arch.flush_generation =
+		__atomic_load_n(&cpu->cell->arch.flush_generation, __ATOMIC_ACQUIRE);
 	for (i = 0; i < sizeof(*v) - 0x400; i++)
 		state[i] = 0;
 	real_mode_segment(&v->cs, (u16)(entry >> 4), 0x9b);
+	v->cs.base = entry;
 	real_mode_segment(&v->ds, 0, 0x93);
 	real_mode_segment(&v->es, 0, 0x93);
 	real_mode_segment(&v->fs, 0, 0x93);
@@ -194,7 +188,8 @@ int svm_cpu_init(struct per_cpu *cpu)
 	}
 	cpu->arch.vmcb = v;
 	cpu->arch.vmcb_pa = (u64)(uintptr_t)v;
-	vmcb_control_init(v, cpu->cell);
+	intercept_maps_init();
+	vmcb_control_for_cell(v, cpu->cell);
 	vmcb_state_from_linux(v, cpu->arch.linux_state);
 	cpu->arch.flush_generation =
 		__atomic_load_n(&cpu->cell->arch.flush_generation, __ATOMIC_ACQUIRE);
@@ -225,48 +220,10 @@ void svm_cpu_exit(struct per_cpu *cpu)
 	page_free(v, 1);
 }
 
-/* @vector on the next VMRUN, with an error code of 0 where it has one. */
-static void inject_exception(struct vmcb *v, unsigned int vector, bool error_code)
+void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error_code)
 {
 	v->event_inject = SVM_EVENT_VALID | SVM_EVENT_EXCEPTION | vector |
 			  (error_code ? SVM_EVENT_ERROR_CODE : 0);
-}
-
-/*
- * CPUID as the CPU answers it. SVM stays visible: Linux ANDs the feature
- * words of every CPU it brings up (hiding it on one would take it from
- * all until reboot, and 6.12 warns when VM_CR says it is disabled on a
- * CPU brought up late). KVM is kept out by the driver instead.
- */
-static void emulate_cpuid(struct vmcb *v, struct guest_regs *regs)
-{
-	struct cpuid_regs r = cpuid((u32)v->rax, (u32)regs->r[REG_RCX]);
-
-	v->rax = r.eax;
-	regs->r[REG_RBX] = r.ebx;
-	regs->r[REG_RCX] = r.ecx;
-	regs->r[REG_RDX] = r.edx;
-	v->rip += CPUID_INSN_LEN;
-}
-
-/*
- * The MSRs of SVM itself (msrpm_init()): nobody but the firmware writes
- * them (whoever wrote the host save area's address would own the host
- * state of the next exit), and that address reads as 0.
- */
-static void msr_exit(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
-{
-	u32 msr = (u32)regs->r[REG_RCX];
-	u64 value = 0;
-
-	cpu->stats[AXVM_EXIT_X86_64_MSR]++;
-	if (!v->exit_info1) {	/* rdmsr */
-		if (msr == MSR_VM_CR)
-			value = rdmsr(MSR_VM_CR);
-		v->rax = (u32)value;
-		regs->r[REG_RDX] = (u32)(value >> 32);
-	}
-	v->rip += MSR_INSN_LEN;	/* a write is ignored */
 }
 
 static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
@@ -276,26 +233,32 @@ static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_r
 	v->rax = (u64)hypercall(v->rax, regs->r[REG_RDI], regs->r[REG_RSI]);
 }
 
+/*
+ * A nested page fault: the guest's local APIC page (emulated, apic.c), an
+ * entry in its break-before-make window (retried), or an access to memory
+ * its cell does not own. The root gets a general protection fault for the
+ * instruction (SIGSEGV for a process, an oops for the kernel), never the
+ * access; any other cell fails.
+ */
 static void handle_npf(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
 {
 	u64 lapic = system_config->system.platform.arch.ioapic.lapic_base;
+	u64 gpa = v->exit_info2;
 
-	if (cpu->cell == &root_cell && v->exit_info2 - lapic < AXVM_PAGE_SIZE) {
+	if (gpa - lapic < AXVM_PAGE_SIZE) {
 		cpu->stats[EXIT_MMIO]++;
-		if (apic_emulate_access(cpu, regs, v->exit_info2 - lapic))
+		if (apic_emulate_access(cpu, regs, gpa - lapic))
 			return;
 	} else {
 		cpu->stats[EXIT_ABORT]++;
+		if (paging_is_mapped(&cpu->cell->stage2, gpa & ~(AXVM_PAGE_SIZE - 1ull)))
+			return;
 	}
 	if (cpu->cell != &root_cell)
-		panic_stop("CPU %u: cell access at 0x%llx outside it (cells are not supported yet)\n",
-			   cpu->id, (unsigned long long)v->exit_info2);
-	/*
-	 * The root touched memory it does not own, or its APIC in a way not
-	 * emulated: a general protection fault for the instruction (SIGSEGV
-	 * for a process, an oops for the kernel), never the access.
-	 */
-	inject_exception(v, X86_TRAP_GP, true);
+		cell_fail(SVM_EXIT_NPF, gpa, v->exit_info1 & SVM_NPF_FETCH ?
+			  "instruction fetch outside its memory" :
+			  "access outside its memory");
+	svm_inject_exception(v, X86_TRAP_GP, true);
 }
 
 /*
@@ -332,6 +295,25 @@ static void flush_if_changed(struct per_cpu *cpu, struct vmcb *v)
 	}
 }
 
+/* Exits only a cell's guest takes, or that end a cell but stop the root. */
+static void __attribute__((noreturn)) fatal_exit(struct per_cpu *cpu, struct vmcb *v)
+{
+	if (cpu->cell != &root_cell) {
+		if (v->exit_code == SVM_EXIT_IOIO)
+			cell_fail(SVM_EXIT_IOIO, v->exit_info1 >> 16, "I/O port access");
+		cell_fail(v->exit_code, v->rip, v->exit_code == SVM_EXIT_SHUTDOWN ?
+			  "triple fault" : "unexpected exit");
+	}
+	if (v->exit_code == SVM_EXIT_SHUTDOWN)
+		panic_stop("CPU %u: the root cell triple-faulted at 0x%llx\n",
+			   cpu->id, (unsigned long long)v->rip);
+	panic_stop("CPU %u: unexpected exit 0x%llx (info 0x%llx 0x%llx) at 0x%llx\n",
+		   cpu->id, (unsigned long long)v->exit_code,
+		   (unsigned long long)v->exit_info1,
+		   (unsigned long long)v->exit_info2,
+		   (unsigned long long)v->rip);
+}
+
 void handle_exit(struct guest_regs *regs)
 {
 	struct per_cpu *cpu = this_cpu();
@@ -340,8 +322,7 @@ void handle_exit(struct guest_regs *regs)
 	regs->r[REG_RAX] = v->rax;
 	switch (v->exit_code) {
 	case SVM_EXIT_CPUID:
-		cpu->stats[AXVM_EXIT_X86_64_CPUID]++;
-		emulate_cpuid(v, regs);
+		intercept_cpuid(cpu, v, regs);
 		break;
 	case SVM_EXIT_VMMCALL:
 		handle_hypercall(cpu, v, regs);
@@ -353,7 +334,13 @@ void handle_exit(struct guest_regs *regs)
 		handle_nmi(cpu, v);
 		break;
 	case SVM_EXIT_MSR:
-		msr_exit(cpu, v, regs);
+		intercept_msr(cpu, v, regs);
+		break;
+	case SVM_EXIT_INVD:
+		/* Dropping dirty lines would drop other owners' data: write them back. */
+		cpu->stats[EXIT_OTHER]++;
+		asm volatile("wbinvd" ::: "memory");
+		v->rip += INVD_INSN_LEN;
 		break;
 	case SVM_EXIT_VMRUN:
 	case SVM_EXIT_VMLOAD:
@@ -363,17 +350,11 @@ void handle_exit(struct guest_regs *regs)
 	case SVM_EXIT_SKINIT:
 	case SVM_EXIT_INVLPGA:
 		cpu->stats[EXIT_OTHER]++;
-		inject_exception(v, X86_TRAP_UD, false);	/* the guest has no SVM */
+		svm_inject_exception(v, X86_TRAP_UD, false);	/* the guest has no SVM */
 		break;
-	case SVM_EXIT_SHUTDOWN:
-		panic_stop("CPU %u: the root cell triple-faulted at 0x%llx\n",
-			   cpu->id, (unsigned long long)v->rip);
 	default:
-		panic_stop("CPU %u: unexpected exit 0x%llx (info 0x%llx 0x%llx) at 0x%llx\n",
-			   cpu->id, (unsigned long long)v->exit_code,
-			   (unsigned long long)v->exit_info1,
-			   (unsigned long long)v->exit_info2,
-			   (unsigned long long)v->rip);
+		cpu->stats[v->exit_code == SVM_EXIT_IOIO ? AXVM_EXIT_X86_64_IO : EXIT_OTHER]++;
+		fatal_exit(cpu, v);
 	}
 	flush_if_changed(cpu, v);
 	v->efer |= EFER_SVME;	/* a guest that wrote EFER cleared it; VMRUN needs it */

@@ -7,7 +7,9 @@
  * (0x10, 0x18), so that the segment registers Linux left loaded stay
  * valid and an exception's iretq would find them. Interrupts and NMIs
  * reach host mode only where svm.c lets an intercepted NMI in (GIF set
- * for a moment, interrupts masked): its vector returns at once; any other
+ * for a moment, interrupts masked) and where apic_quiesce() drains the
+ * interrupts a CPU's last owner left pending: the NMI's vector returns at
+ * once, the others end theirs first (entry.S: host_irq_drain); any other
  * exception in host mode is a firmware bug, reported, and the system
  * stopped.
  */
@@ -20,7 +22,8 @@
 
 #define HOST_CS		0x10
 #define X86_NMI_VECTOR	2
-#define NUM_VECTORS	32
+#define NUM_EXCEPTIONS	32
+#define NUM_VECTORS	256
 #define STUB_SIZE	16	/* entry.S: host_exception_stubs */
 
 struct host_exception {
@@ -30,22 +33,7 @@ struct host_exception {
 	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 
-struct idt_gate {
-	u16 offset_low;
-	u16 selector;
-	u8 ist;
-	u8 type;	/* present, DPL 0, 64-bit interrupt gate */
-	u16 offset_mid;
-	u32 offset_high;
-	u32 reserved;
-};
-
-struct table_reg {
-	u16 limit;
-	u64 base;
-} __attribute__((packed));
-
-extern char host_exception_stubs[], host_nmi[];
+extern char host_exception_stubs[], host_nmi[], host_irq_drain[];
 
 static const u64 host_gdt[] __attribute__((aligned(16))) = {
 	0,
@@ -53,7 +41,7 @@ static const u64 host_gdt[] __attribute__((aligned(16))) = {
 	0x00af9b000000ffffull,	/* 0x10: 64-bit code, DPL 0 */
 	0x00cf93000000ffffull,	/* 0x18: data, DPL 0 */
 };
-static struct idt_gate host_idt_table[NUM_VECTORS] __attribute__((aligned(16)));
+static struct x86_idt_gate host_idt_table[NUM_VECTORS] __attribute__((aligned(16)));
 
 static void build_idt(void)
 {
@@ -61,23 +49,17 @@ static void build_idt(void)
 
 	for (v = 0; v < NUM_VECTORS; v++) {
 		u64 at = v == X86_NMI_VECTOR ? (u64)(uintptr_t)host_nmi :
+			 v >= NUM_EXCEPTIONS ? (u64)(uintptr_t)host_irq_drain :
 			 (u64)(uintptr_t)host_exception_stubs + v * STUB_SIZE;
-		struct idt_gate *g = &host_idt_table[v];
 
-		g->offset_low = (u16)at;
-		g->selector = HOST_CS;
-		g->ist = 0;
-		g->type = 0x8e;
-		g->offset_mid = (u16)(at >> 16);
-		g->offset_high = (u32)(at >> 32);
-		g->reserved = 0;
+		host_idt_table[v] = x86_interrupt_gate(at, HOST_CS);
 	}
 }
 
 void host_tables_load(void)
 {
-	struct table_reg gdtr = { sizeof(host_gdt) - 1, (u64)(uintptr_t)host_gdt };
-	struct table_reg idtr = { sizeof(host_idt_table) - 1,
+	struct x86_table_register gdtr = { sizeof(host_gdt) - 1, (u64)(uintptr_t)host_gdt };
+	struct x86_table_register idtr = { sizeof(host_idt_table) - 1,
 				  (u64)(uintptr_t)host_idt_table };
 
 	if (!host_idt_table[0].type)

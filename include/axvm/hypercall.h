@@ -18,6 +18,20 @@
 #define AXVM_HC_CELL_SHUTDOWN_SELF	AXVM_HC(0x02)
 /* The cell reports its own crash: x1 = syndrome, x2 = address. */
 #define AXVM_HC_CELL_FAIL_SELF		AXVM_HC(0x03)
+/*
+ * Where the architecture's firmware interface has no call for them
+ * (x86-64; arm64 has PSCI, riscv64 the SBI's HSM): the calling CPU
+ * switches itself off (its cell shuts down when it was the last one
+ * running), and the state of CPU x1 (a hardware id: the APIC ID) of the
+ * caller's cell: AXVM_CPU_STATE_*, or -EINVAL for a CPU it does not own.
+ * The root's CPUs go off and on through Linux (AXVM_HC_CPU_PARK): both
+ * are for cells.
+ */
+#define AXVM_HC_CPU_OFF			AXVM_HC(0x04)
+#define AXVM_HC_CPU_GET_STATE		AXVM_HC(0x05)	/* x1 = hardware id */
+#define AXVM_CPU_STATE_ON		0
+#define AXVM_CPU_STATE_OFF		1
+#define AXVM_CPU_STATE_ON_PENDING	2
 
 /*
  * The root cell only; any other cell that calls one of them (AXVM_HC_DISABLE

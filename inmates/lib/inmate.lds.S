@@ -5,7 +5,8 @@
  * runs in both places. inmates.mk gives the architecture's name for the
  * linker (INMATE_LDS_ARCH) and the address (INMATE_LINK_ADDRESS: arm64
  * 0x40000000, the start of RAM; riscv64 0x80200000, 2 MiB into it, after
- * OpenSBI).
+ * OpenSBI; x86_64 1 MiB, above the real-mode area). __image_end is where
+ * the loaded image ends (x86_64's multiboot header names it).
  */
 OUTPUT_ARCH(INMATE_LDS_ARCH)
 ENTRY(_start)
@@ -19,6 +20,7 @@ SECTIONS
 	}
 	.rodata : { *(.rodata .rodata.*) *(.srodata .srodata.*) }
 	.data : { *(.data .data.*) *(.sdata .sdata.*) }
+	__image_end = .;
 	. = ALIGN(16);
 	.bss (NOLOAD) : {
 		__bss_start = .;

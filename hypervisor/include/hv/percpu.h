@@ -86,6 +86,12 @@ int cpu_start(struct per_cpu *target, u64 entry, u64 context);
 void cpus_kick_others(void);
 
 /**
+ * cpu_power_state() - AXVM_CPU_STATE_* of @cpu: off (parked), on its way
+ * (started), on. The values are PSCI AFFINITY_INFO's.
+ */
+long cpu_power_state(const struct per_cpu *cpu);
+
+/**
  * cpu_park_offline() - park root CPU @id, which Linux took offline and
  * which waits in its dead loop (AXVM_HC_CPU_PARK); waits for it to park.
  * 0, -EINVAL for a CPU that is not another one of the root's, or

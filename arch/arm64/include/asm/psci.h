@@ -24,9 +24,7 @@
 #define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
 
-#define PSCI_AFFINITY_ON	0
-#define PSCI_AFFINITY_OFF	1
-#define PSCI_AFFINITY_ON_PENDING 2
+/* AFFINITY_INFO answers with the values of AXVM_CPU_STATE_* (cpu_power_state()). */
 
 #define PSCI_VERSION_1_1	0x10001
 #define PSCI_TOS_NOT_PRESENT	2

@@ -20,6 +20,7 @@ struct arch_per_cpu {
 	u32 flush_generation;	/* of its cell's nested tables, last flushed */
 	u32 icr_high;		/* the guest's ICR destination, as it wrote it */
 	u32 kicked;		/* an NMI on its way is the firmware's (apic.c) */
+	u64 linux_xcr0;		/* XCR0 as Linux had it at entry (handover.c) */
 };
 
 #endif /* _ASM_PERCPU_H */

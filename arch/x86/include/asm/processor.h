@@ -4,6 +4,7 @@
 #define _ASM_PROCESSOR_H
 
 #include <hv/types.h>
+#include <lib/x86.h>
 
 #define X86_CR0_PE		(1ull << 0)
 #define X86_CR0_ET		(1ull << 4)
@@ -12,6 +13,7 @@
 #define X86_CR0_PG		(1ull << 31)
 #define X86_CR4_PAE		(1ull << 5)
 #define X86_CR4_LA57		(1ull << 12)
+#define X86_CR4_OSXSAVE		(1ull << 18)
 #define X86_RFLAGS_FIXED	(1ull << 1)
 
 #define MSR_EFER		0xc0000080u
@@ -26,18 +28,9 @@
 #define MSR_APIC_BASE		0x1bu
 #define APIC_BASE_EXTD		(1ull << 10)	/* x2APIC mode */
 
-struct cpuid_regs {
-	u32 eax, ebx, ecx, edx;
-};
-
-static inline struct cpuid_regs cpuid(u32 leaf, u32 subleaf)
-{
-	struct cpuid_regs r;
-
-	asm volatile("cpuid" : "=a"(r.eax), "=b"(r.ebx), "=c"(r.ecx), "=d"(r.edx)
-		     : "a"(leaf), "c"(subleaf));
-	return r;
-}
+#define CPUID_EXT_FEATURES	0x80000001u
+#define CPUID_EXT_SVM		(1u << 2)	/* ECX */
+#define CPUID_SVM_FEATURES	0x8000000au
 
 static inline u64 rdmsr(u32 msr)
 {
@@ -71,27 +64,6 @@ static inline u64 read_cr4(void)
 	u64 v;
 
 	asm volatile("mov %%cr4, %0" : "=r"(v));
-	return v;
-}
-
-static inline u64 rdtsc(void)
-{
-	u32 lo, hi;
-
-	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((u64)hi << 32) | lo;
-}
-
-static inline void outb(u16 port, u8 v)
-{
-	asm volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline u8 inb(u16 port)
-{
-	u8 v;
-
-	asm volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
 	return v;
 }
 

@@ -84,6 +84,7 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb");
 /* intercept_misc1 */
 #define SVM_INTERCEPT_NMI	(1u << 1)
 #define SVM_INTERCEPT_INIT	(1u << 3)
+#define SVM_INTERCEPT_INVD	(1u << 22)
 #define SVM_INTERCEPT_CPUID	(1u << 18)
 #define SVM_INTERCEPT_INVLPGA	(1u << 26)
 #define SVM_INTERCEPT_IOIO	(1u << 27)
@@ -106,6 +107,7 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb");
 #define SVM_EXIT_NMI		0x061
 #define SVM_EXIT_INIT		0x063
 #define SVM_EXIT_CPUID		0x072
+#define SVM_EXIT_INVD		0x076
 #define SVM_EXIT_INVLPGA	0x07a
 #define SVM_EXIT_IOIO		0x07b
 #define SVM_EXIT_MSR		0x07c
@@ -118,6 +120,7 @@ _Static_assert(sizeof(struct vmcb) == 0x1000, "vmcb");
 #define SVM_EXIT_CLGI		0x085
 #define SVM_EXIT_SKINIT		0x086
 #define SVM_EXIT_NPF		0x400
+#define SVM_NPF_FETCH		(1ull << 4)	/* exit_info1: an instruction fetch */
 #define SVM_EXIT_INVALID	(~0ull)
 
 /* event_inject: an exception to deliver on the next VMRUN */
@@ -135,5 +138,7 @@ int svm_cpu_init(struct per_cpu *cpu);
 /* The CPU's guest as after INIT and SIPI: real mode at CS:IP = @entry >> 4:0. */
 void svm_reset_to_real_mode(struct per_cpu *cpu, u64 entry);
 void svm_cpu_exit(struct per_cpu *cpu);
+/* @vector on the next VMRUN, with an error code of 0 where it has one. */
+void svm_inject_exception(struct vmcb *v, unsigned int vector, bool error_code);
 
 #endif /* _ASM_SVM_H */

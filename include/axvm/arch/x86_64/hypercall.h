@@ -181,6 +181,27 @@ _Static_assert(sizeof(struct axvm_x86_64_linux_state) == AXVM_X86_64_LS_SIZE,
 	       "linux state");
 #endif /* __ASSEMBLY__ */
 
+/*
+ * A cell's start (what the x86 inmate library expects): the first CPU in
+ * real mode with CS.base = the config's entry and IP = 0, as a CPU leaves
+ * reset with CS.base high above its selector; every other register at its
+ * reset value; the first far jump reloads CS. Further CPUs start as the
+ * hardware starts them, with INIT and SIPI to the vector's page (below
+ * 1 MiB: the cell's own RAM there). x86 has no firmware call for a CPU to
+ * switch itself off or to tell whether another is: AXVM_HC_CPU_OFF and
+ * AXVM_HC_CPU_GET_STATE (<axvm/hypercall.h>) are those.
+ *
+ * CPUID in a cell: leaf AXVM_X86_64_CPUID_SIGNATURE has "axvmaxvmaxvm" in
+ * ebx, ecx, edx and the last leaf in eax; AXVM_X86_64_CPUID_INFO has the
+ * TSC's frequency in kHz in eax (as Linux measured it) and the hypercall
+ * instruction in ebx (AXVM_X86_64_CONDUIT_*).
+ */
+#define AXVM_X86_64_CPUID_SIGNATURE	0x40000000u
+#define AXVM_X86_64_CPUID_SIGNATURE_WORD 0x6d767861u	/* "axvm" */
+#define AXVM_X86_64_CPUID_INFO		0x40000001u
+#define AXVM_X86_64_CONDUIT_VMMCALL	0u	/* AMD SVM */
+#define AXVM_X86_64_CONDUIT_VMCALL	1u	/* Intel VMX */
+
 /* x86-64's exit reasons (<axvm/hypercall.h>: AXVM_EXIT_*). */
 #define AXVM_EXIT_X86_64_CPUID		(AXVM_EXIT_ARCH_FIRST + 0)
 #define AXVM_EXIT_X86_64_MSR		(AXVM_EXIT_ARCH_FIRST + 1)
