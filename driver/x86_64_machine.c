@@ -7,6 +7,7 @@
  */
 #include <linux/acpi.h>
 #include <linux/ioport.h>
+#include <linux/irq.h>
 #include <linux/mm.h>
 #include <asm/apicdef.h>
 #include <asm/e820/api.h>
@@ -119,8 +120,15 @@ int axvm_arch_check_root_regions(const struct axvm_cell_desc *root)
 	return 0;
 }
 
-/* Cells get no interrupts on x86-64 yet: no line of Linux is one of theirs. */
+/*
+ * Linux's interrupt as an IOAPIC pin (a config's interrupt numbers), if
+ * the IOAPIC is its chip: the outermost level of x86's hierarchy, whose
+ * hwirq is the pin. One IOAPIC is what the config describes (struct
+ * axvm_ioapic); a machine with more would need the chip's too.
+ */
 int axvm_arch_irq_line(struct irq_data *d)
 {
-	return -1;
+	if (!d->chip || !d->chip->name || !strstr(d->chip->name, "IO-APIC"))
+		return -1;
+	return d->hwirq <= INT_MAX ? (int)d->hwirq : -1;
 }

@@ -11,7 +11,7 @@ INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined probe_ipi pr
 	virtio_rng sleeper switch_off
 INMATE_TESTS_arm64 := probe_fpsimd probe_mask psci_probe hostile
 INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe hostile
-INMATE_TESTS_x86_64 :=
+INMATE_TESTS_x86_64 := probe_fpsimd apic_probe
 # Common probes an arch cannot run yet (x86_64: no virtio-mmio transport).
 INMATE_TESTS_SKIP_x86_64 := virtio_rng
 INMATE_TESTS := $(filter-out $(INMATE_TESTS_SKIP_$(ARCH)),$(INMATE_TESTS_COMMON)) \

@@ -71,6 +71,11 @@ for run in ${OTHER_GUEST_RUNS:-}; do
 		make -C "$top" -j"$(nproc)" ARCH="$arch" KERNEL="$kernel" \
 		GUEST_NAME="guest-$arch-$kernel" guest-tests
 done
+# Other arches' inmates alone on their bare machines, once per arch.
+for arch in $(for run in ${OTHER_GUEST_RUNS:-}; do echo "${run%%,*}"; done | sort -u); do
+	stage "inmates-bare-$arch" env -i PATH="$PATH" HOME="${HOME:-/}" \
+		make -C "$top" -j"$(nproc)" ARCH="$arch" bare-inmates
+done
 # Machine variants (riscv64: harts without Sstc), part of the suite each.
 for run in ${VARIANT_RUNS:-}; do
 	IFS=, read -r arch kernel <<< "$run"

@@ -25,8 +25,6 @@ QEMU_MACHINE := -M pc -cpu max -smp 4 -m 1G -vga none -nic none \
 	-device virtio-rng-pci
 QEMU_APPEND := console=ttyS0 mem=768M
 QEMU_BARE_MACHINE := -M pc -cpu max -m 256M -vga none -nic none
-# The suites that run on x86_64 while its port grows (docs/status.md).
-GUEST_SUITES := enable_test,module_test,firmware_test,ioctl_args_test,config_ioctl_test,hardware_test,kvm_test
 # Debian's modules the x86 tests load (kvm_test), in load order.
 GUEST_MODULES := irqbypass kvm ccp kvm-amd
 BENCH_TICK_NS := 1

@@ -32,6 +32,11 @@ demo: $(INITRD)
 		$(QEMU_ENV) $(TOP)/tests/qemu/boot.sh demo-batch; \
 	fi
 
+# The demos alone on the bare machine (make check runs it for every arch).
+.PHONY: bare-inmates
+bare-inmates: $(INMATE_BARE_ELFS)
+	$(Q)$(QEMU_ENV) $(TOP)/tests/qemu/bare-inmates.sh
+
 # make soak [SOAK_ROUNDS=1000]: not part of make check (tests/qemu/soak.sh).
 .PHONY: soak
 soak: $(INITRD)

@@ -320,8 +320,11 @@ static inline bool cpu_is_online(int cpu)
 
 	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
 	f = fopen(path, "r");
-	if (!f)
-		return false;
+	if (!f) {
+		/* A CPU Linux cannot take offline has no "online" (x86's CPU 0). */
+		snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d", cpu);
+		return errno == ENOENT && !access(path, F_OK);
+	}
 	if (!fgets(buf, sizeof(buf), f))
 		buf[0] = '0';
 	fclose(f);

@@ -240,8 +240,11 @@ TEST_F(cells, virtio_device_partition)
 	const char *drv = "/sys/bus/platform/drivers/virtio-mmio";
 	struct root_device dev;
 	char out[4096], path[512], refusal[512];
-	__u64 size, io = cell_region("rng", AXVM_MEM_IO, &size);
+	__u64 size, io;
 
+	if (!ARCH_DEVICE_CELL)
+		SKIP(return, "no cell with a device of its own on this arch yet");
+	io = cell_region("rng", AXVM_MEM_IO, &size);
 	ASSERT_NE(0, io);
 	if (access(drv, F_OK))
 		ASSERT_EQ(0, run(out, sizeof(out), "insmod /lib/modules/virtio_mmio.ko"))

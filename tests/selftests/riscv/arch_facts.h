@@ -9,6 +9,7 @@
 #define AXVM_SELFTEST_ARCH_FACTS_H
 
 #include <signal.h>
+#include <stdio.h>
 
 #include <axvm/config.h>
 
@@ -43,6 +44,15 @@ static inline __u64 arch_irqchip_frame(const struct axvm_platform *p, __u64 *siz
 	*size = p->arch.plic.size;
 	return p->arch.plic.base;
 }
+/* What the driver says of an interrupt controller the device tree does not have. */
+static inline void arch_irqchip_not_found(const struct axvm_platform *p, char *text,
+					  size_t size)
+{
+	__u64 frame_size, base = arch_irqchip_frame(p, &frame_size);
+
+	snprintf(text, size, "%s 0x%llx+0x%llx is not the device tree's", ARCH_IRQCHIP_FIELD,
+		 (unsigned long long)base, (unsigned long long)frame_size);
+}
 /*
  * A cell asking for the UART: the hypervisor's console is SBI's, so the
  * UART is only the root's, driven by its serial driver.
@@ -64,6 +74,8 @@ static inline __u64 arch_irqchip_frame(const struct axvm_platform *p, __u64 *siz
 #define ARCH_RAM_KEPT_FROM_LINUX	"256 MiB of RAM that Linux does not use"
 /* Cells run on this arch. */
 #define ARCH_CELLS			1
+/* A cell with a device of its own: rng.json and the virtio_rng inmate. */
+#define ARCH_DEVICE_CELL		1
 /* The debug console axvm-ctl config create finds. */
 #define ARCH_CREATED_DEBUG_CONSOLE	"\"debug_console\": { \"type\": \"sbi\" }"
 
