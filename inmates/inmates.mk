@@ -11,14 +11,14 @@ INMATE_TESTS_COMMON := probe_memory probe_hypercall probe_undefined probe_ipi pr
 	virtio_rng sleeper switch_off
 INMATE_TESTS_arm64 := probe_fpsimd probe_mask psci_probe hostile
 INMATE_TESTS_riscv64 := probe_fpsimd sbi_probe hostile
-INMATE_TESTS_x86_64 := probe_fpsimd apic_probe
+INMATE_TESTS_x86_64 := probe_fpsimd apic_probe hostile
 # Common probes an arch cannot run yet (x86_64: no virtio-mmio transport).
 INMATE_TESTS_SKIP_x86_64 := virtio_rng
 INMATE_TESTS := $(filter-out $(INMATE_TESTS_SKIP_$(ARCH)),$(INMATE_TESTS_COMMON)) \
 	$(INMATE_TESTS_$(ARCH))
 # The library: the common part and every .c and .S of the arch's directory
 # (inmates/lib/$(SRCARCH)/).
-INMATE_LIB_SRCS := lib/console.c lib/console_select.c lib/cpu_start.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
+INMATE_LIB_SRCS := lib/console.c lib/console_select.c lib/cpu_start.c lib/random.c $(patsubst $(TOP)/inmates/%,%,$(filter-out %.lds.S, \
 	$(wildcard $(TOP)/inmates/lib/$(SRCARCH)/*.c $(TOP)/inmates/lib/$(SRCARCH)/*.S)))
 # Integer registers only, as in the firmware: an inmate has no FP state to
 # set up. riscv64 links above 2 GiB (its RAM starts there): medany.

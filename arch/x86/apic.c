@@ -121,6 +121,13 @@ void apic_quiesce(void)
 	apic_write(APIC_TPR, 0);
 	apic_write(APIC_LDR, 0);
 	apic_write(APIC_DFR, APIC_DFR_FLAT);
+	/*
+	 * Errors its owner caused (the next sender's IPIs would read as
+	 * failed): a write latches them, the next clears them. (QEMU's ESR
+	 * ignores writes; no access of a guest's reaches it: apic_register_exists().)
+	 */
+	apic_write(APIC_ESR, 0);
+	apic_write(APIC_ESR, 0);
 	end_in_service();
 	drain_requested();
 	end_in_service();
@@ -184,8 +191,9 @@ static void deliver(struct per_cpu *sender, struct per_cpu *t, u32 low)
 			emulate_init(t);
 		return;
 	}
-	if (__atomic_load_n(&t->power, __ATOMIC_ACQUIRE) != CPU_RUNNING)
-		return;
+	if (__atomic_load_n(&t->power, __ATOMIC_ACQUIRE) != CPU_RUNNING ||
+	    (mode != APIC_DM_NMI && (low & APIC_ICR_VECTOR) < APIC_MIN_VECTOR))
+		return;	/* a vector below 16 is an error in the sender's ESR */
 	send_ipi(t->arch.apic_id << 24,
 		 low & ~(APIC_ICR_LOGICAL | APIC_ICR_SHORTHAND_MASK));
 }
@@ -247,11 +255,35 @@ static void icr_write(struct per_cpu *cpu, u32 low)
 		deliver(cpu, t, low);
 }
 
+/*
+ * The registers an xAPIC has. Any other offset is reserved: reading or
+ * writing one sets the error register's illegal-address bit, which
+ * QEMU's APIC never clears (its ESR ignores writes) and which Linux then
+ * takes for every INIT and SIPI it sends as a delivery error. So a guest's
+ * access to one is answered here (reads 0, writes dropped), never
+ * performed.
+ */
+static bool apic_register_exists(unsigned int reg)
+{
+	switch (reg) {
+	case APIC_ID: case APIC_LVR: case APIC_TPR: case APIC_APR: case APIC_PPR:
+	case APIC_EOI: case APIC_LDR: case APIC_DFR: case APIC_SVR: case APIC_ESR:
+	case APIC_ICR_LOW: case APIC_ICR_HIGH: case APIC_TIMER_INITIAL:
+	case APIC_TIMER_CURRENT: case APIC_TIMER_DIVIDE:
+		return true;
+	case APIC_LVT_CMCI:
+		return APIC_LVR_MAX_LVT(apic_read(APIC_LVR)) >= APIC_LVT_CMCI_INDEX;
+	default:
+		return (reg >= APIC_ISR && reg < APIC_ESR) ||	/* ISR, TMR, IRR */
+		       (reg >= APIC_LVT_TIMER && reg <= APIC_LVT_ERROR);
+	}
+}
+
 static u32 emulated_read(struct per_cpu *cpu, unsigned int reg)
 {
 	if (reg == APIC_ICR_HIGH)
 		return cpu->arch.icr_high;
-	return apic_read(reg);
+	return apic_register_exists(reg) ? apic_read(reg) : 0;
 }
 
 /*
@@ -286,7 +318,8 @@ static void emulated_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 		cpu->arch.icr_high = value;
 	else if (reg == APIC_ICR_LOW)
 		icr_write(cpu, value);
-	else if (cpu->cell == &root_cell || cell_may_write(reg, &value))
+	else if (apic_register_exists(reg) &&
+		 (cpu->cell == &root_cell || cell_may_write(reg, &value)))
 		apic_write(reg, value);
 }
 

@@ -14,7 +14,7 @@ QEMU := qemu-system-x86_64
 HV_ARCH_CFLAGS := -mgeneral-regs-only -mno-red-zone -mcmodel=small \
 	-fno-jump-tables -fcf-protection=branch
 HV_ARCH_OBJS := entry.o setup.o cpu.o svm.o intercept.o paging.o traps.o uart_8250.o apic.o \
-	guest.o mmio_decode.o handover.o
+	ioapic.o guest.o mmio_decode.o handover.o
 PLATFORM := qemu-x86_64
 
 # QEMU's PC with the software CPU: AMD SVM with nested paging (TCG emulates

@@ -6,9 +6,9 @@
  * also reaches some of the CPU's own state without an exit: its FP, SSE
  * and AVX registers and XCR0 (XSETBV), the debug address registers
  * DR0-DR3 and its local APIC (apic.c: pending interrupts included). Those
- * are reset here. Pages need plain stores only (arch_clear_memory);
- * interrupts (IOAPIC pins) change owner with the IOAPIC's emulation
- * (docs/status.md: not yet).
+ * are reset here. Pages need plain stores only (arch_clear_memory); IOAPIC
+ * pins are masked at both ends of a cell, and the root's entries come
+ * back at its end (ioapic.c).
  */
 #include <axvm/arch/x86_64/hypercall.h>
 #include <hv/arch.h>
@@ -16,6 +16,7 @@
 #include <hv/percpu.h>
 
 #include <asm/apic.h>
+#include <asm/ioapic.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
@@ -72,6 +73,7 @@ void arch_cpu_reset(struct per_cpu *cpu)
 	debug_registers_clear();
 	apic_quiesce();
 	cpu->arch.icr_high = 0;
+	cpu->arch.ioapic_index = 0;
 }
 
 void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to)
@@ -83,6 +85,5 @@ void arch_cpu_moved(struct per_cpu *cpu, struct cell *from, struct cell *to)
 
 void arch_cell_hand_over_irqs(struct cell *cell, bool to_cell)
 {
-	(void)cell;
-	(void)to_cell;
+	ioapic_hand_over(cell, to_cell);
 }

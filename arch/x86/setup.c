@@ -156,6 +156,10 @@ int arch_global_init(const struct axvm_system_config *sys)
 				 d->platform.arch.ioapic.lapic_base, AXVM_PAGE_SIZE,
 				 MAP_RW | MAP_DEVICE);
 	if (!err)
+		err = paging_map(&host_tables, d->platform.arch.ioapic.ioapic_base,
+				 d->platform.arch.ioapic.ioapic_base, AXVM_PAGE_SIZE,
+				 MAP_RW | MAP_DEVICE);
+	if (!err)
 		err = windows_init(d);
 	if (!err)
 		err = paging_top(&host_tables, &host_top, &host_root_pa);
@@ -203,20 +207,14 @@ int arch_cell_create(struct cell *cell)
 }
 
 /*
- * The root keeps the IOAPIC, passed through: it programs it as on the
- * bare machine (the validator keeps it out of every config, so that this
- * is the firmware's decision alone); a cell reaches no pin of it yet
- * (docs/status.md: the IOAPIC per cell comes next). No guest's local APIC
- * page is in its nested table: every access traps (apic.c).
+ * No guest's local APIC or IOAPIC page is in its nested table: every
+ * access traps (apic.c, ioapic.c); the validator keeps both out of every
+ * config. Nothing else is the firmware's to add.
  */
 int arch_cell_map_devices(struct cell *cell)
 {
-	const struct axvm_ioapic *io = &system_config->system.platform.arch.ioapic;
-
-	if (cell != &root_cell)
-		return 0;
-	return paging_map(&cell->stage2, io->ioapic_base, io->ioapic_base,
-			  AXVM_PAGE_SIZE, MAP_RW | MAP_DEVICE);
+	(void)cell;
+	return 0;
 }
 
 void arch_cell_destroy(struct cell *cell)

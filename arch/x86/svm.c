@@ -9,7 +9,8 @@
  * a guest must never run them), INVD (other owners' dirty lines), NMIs
  * (the firmware's kicks; the guest's own are given back), SHUTDOWN (a
  * triple fault), every guest's local APIC page (apic.c: the IPIs it sends
- * are the firmware's to deliver) and, for cells, every I/O port.
+ * are the firmware's to deliver) and the IOAPIC's (ioapic.c: each pin is
+ * its owner's) and, for cells, every I/O port.
  * Interrupts and HLT go straight to the guest, and so do the root's port
  * I/O and MSRs: the root keeps running at full speed and its own devices
  * stay its own; a cell's CPU takes its own interrupts (timer, IPIs)
@@ -26,6 +27,7 @@
 
 #include <asm/apic.h>
 #include <asm/intercept.h>
+#include <asm/ioapic.h>
 #include <asm/processor.h>
 #include <asm/svm.h>
 #include <asm/traps.h>
@@ -234,20 +236,25 @@ static void handle_hypercall(struct per_cpu *cpu, struct vmcb *v, struct guest_r
 }
 
 /*
- * A nested page fault: the guest's local APIC page (emulated, apic.c), an
- * entry in its break-before-make window (retried), or an access to memory
+ * A nested page fault: the guest's local APIC page (emulated, apic.c), the
+ * IOAPIC's (ioapic.c), an entry in its break-before-make window (retried),
+ * or an access to memory
  * its cell does not own. The root gets a general protection fault for the
  * instruction (SIGSEGV for a process, an oops for the kernel), never the
  * access; any other cell fails.
  */
 static void handle_npf(struct per_cpu *cpu, struct vmcb *v, struct guest_regs *regs)
 {
-	u64 lapic = system_config->system.platform.arch.ioapic.lapic_base;
+	const struct axvm_ioapic *io = &system_config->system.platform.arch.ioapic;
 	u64 gpa = v->exit_info2;
 
-	if (gpa - lapic < AXVM_PAGE_SIZE) {
+	if (gpa - io->lapic_base < AXVM_PAGE_SIZE) {
 		cpu->stats[EXIT_MMIO]++;
-		if (apic_emulate_access(cpu, regs, gpa - lapic))
+		if (apic_emulate_access(cpu, regs, gpa - io->lapic_base))
+			return;
+	} else if (gpa - io->ioapic_base < AXVM_PAGE_SIZE) {
+		cpu->stats[EXIT_MMIO]++;
+		if (ioapic_emulate_access(cpu, regs, gpa - io->ioapic_base))
 			return;
 	} else {
 		cpu->stats[EXIT_ABORT]++;

@@ -142,6 +142,9 @@ bool pmu_instructions_supported(void);
 void pmu_instructions_start(void);
 u32 pmu_instructions(void);
 
+/** random64() - the next of a fixed pseudo-random sequence (the same every run). */
+u64 random64(void);
+
 #include <inmate_arch.h>
 
 #endif /* _INMATE_H */

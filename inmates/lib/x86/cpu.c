@@ -20,12 +20,6 @@
 #define START_PAGE		0x8000ul
 #define START_WAIT_MS		1000
 
-struct trap_frame {
-	u64 r11, r10, r9, r8, rdi, rsi, rdx, rcx, rax;
-	u64 vector, error_code;
-	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
-};
-
 extern char trap_stubs[], _start[], _start16_end[];
 void arch_init(void);
 void trap_dispatch(struct trap_frame *frame);
@@ -38,6 +32,7 @@ struct {
 } start_mailbox;
 
 void (*irq_handler)(void);
+bool (*exception_handler)(struct trap_frame *frame);
 unsigned int irq_current;
 
 static enum { NOT_LOOKED, ABSENT, VMMCALL, VMCALL } conduit;
@@ -166,7 +161,12 @@ static void __attribute__((noreturn)) unexpected_exception(const struct trap_fra
 
 void trap_dispatch(struct trap_frame *frame)
 {
-	if (frame->vector < NUM_EXCEPTIONS || !irq_handler)
+	if (frame->vector < NUM_EXCEPTIONS) {
+		if (exception_handler && exception_handler(frame))
+			return;
+		unexpected_exception(frame);
+	}
+	if (!irq_handler)
 		unexpected_exception(frame);
 	irq_current = (unsigned int)frame->vector;
 	irq_handler();

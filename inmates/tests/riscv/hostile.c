@@ -353,16 +353,6 @@ static bool ends_the_cell(u64 ext, u64 fid)
 	       (ext == SBI_EXT_HSM && fid == SBI_HSM_HART_STOP);
 }
 
-static u64 random_state = 0x2545f4914f6cdd1dull;
-
-static u64 random64(void)
-{
-	random_state ^= random_state << 13;
-	random_state ^= random_state >> 7;
-	random_state ^= random_state << 17;
-	return random_state;
-}
-
 /* Mostly the values that mean something: harts, masks, addresses. */
 static u64 random_arg(void)
 {

@@ -73,6 +73,8 @@ static inline void arch_irqchip_not_found(const struct axvm_platform *p, char *t
 /* What hardware check says of the RAM Linux was kept from (mem=768M of 1G). */
 #define ARCH_RAM_KEPT_FROM_LINUX	"256 MiB of RAM that Linux does not use"
 /* Cells run on this arch. */
+/* How long destroy may take, Linux's bring-up of the CPU it gets back included. */
+#define ARCH_DESTROY_MAX_NS	300000000ull
 #define ARCH_CELLS			1
 /* A cell with a device of its own: rng.json and the virtio_rng inmate. */
 #define ARCH_DEVICE_CELL		1

@@ -87,37 +87,6 @@ static bool shows_the_roots(const struct plic_view *v, long cell_hart)
 	return priorities && enables;
 }
 
-/*
- * The counts of the root's timer interrupt on CPUs 0 to @n - 1, from
- * /proc/interrupts (whose columns are the online CPUs: the root's come
- * first whether the cell's is Linux's or the cell's). Returns how many
- * were found.
- */
-static int timer_interrupts(unsigned long long *counts, int n)
-{
-	FILE *f = fopen("/proc/interrupts", "r");
-	char line[512];
-	int found = 0;
-
-	while (f && !found && fgets(line, sizeof(line), f)) {
-		char *p = strchr(line, ':');
-
-		if (!p || !strstr(line, ARCH_TIMER_IRQ_NAME))
-			continue;
-		for (p++; found < n; found++) {
-			char *end;
-
-			counts[found] = strtoull(p, &end, 10);
-			if (end == p)
-				break;
-			p = end;
-		}
-	}
-	if (f)
-		fclose(f);
-	return found;
-}
-
 FIXTURE(hostile) {
 	volatile void *plic;
 	unsigned int source;	/* the cell's */
@@ -151,12 +120,11 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 {
 	static char out[16384], diffs[4096], text[128];
 	struct plic_view before, during, after, expected;
-	unsigned long long ticks[ROOT_CPUS], later[ROOT_CPUS];
+	unsigned long long ticks[ROOT_CPUS];
 	unsigned long own_context = plic_s_context(plic(), self->hart);
 	const char *damage;
 	unsigned int w;
-	uint64_t ns;
-	int kmsg, rc, c;
+	int kmsg, c;
 
 	read_plic(self->plic, &before);
 	ASSERT_TRUE(shows_the_roots(&before, self->hart));
@@ -182,33 +150,14 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 	EXPECT_NE(NULL, strstr(out, " running ")) TH_LOG("%s", out);
 
 	/* Meanwhile the root's view of what it owns did not move. */
-	ASSERT_EQ(ROOT_CPUS, timer_interrupts(ticks, ROOT_CPUS));
+	ASSERT_EQ(ROOT_CPUS, root_timer_interrupts(ticks, ROOT_CPUS));
 	read_plic(self->plic, &during);
 	expected = before;
 	expected.priority[self->source] = 0;	/* the cell's: out of the root's sight */
 	memset(expected.enable[self->hart], 0, sizeof(expected.enable[self->hart]));
 	expected.threshold[self->hart] = 0;
 	EXPECT_EQ(0, diff_plic(&expected, &during, diffs, sizeof(diffs))) TH_LOG("%s", diffs);
-	/*
-	 * And it kept working: a task sleeps on every CPU it has, ten times, and
-	 * its timer wakes it there (an idle CPU has no tick to count).
-	 */
-	for (c = 0; c < ROOT_CPUS; c++) {
-		EXPECT_EQ(0, run(NULL, 0, "taskset -c %d sh -c 'for i in 0 1 2 3 4 5 6 7 8 9; "
-				 "do usleep 5000; done'", c)) TH_LOG("CPU %d", c);
-	}
-	ASSERT_EQ(ROOT_CPUS, timer_interrupts(later, ROOT_CPUS));
-	for (c = 0; c < ROOT_CPUS; c++) {
-		EXPECT_LE(ticks[c] + 10, later[c]) TH_LOG("CPU %d's timer", c);
-	}
-
-	ns = timed_destroy("hostile", &rc);
-	ASSERT_EQ(0, rc);
-	ksft_print_msg("destroy of the spinning hostile cell: %llu ms\n",
-		       (unsigned long long)(ns / 1000000));
-	EXPECT_GT(DESTROY_MAX_NS, ns) TH_LOG("destroy took %llu ns", (unsigned long long)ns);
-	ASSERT_TRUE(cpu_is_online(CELL_CPU));
-	usleep(200000);
+	check_root_works_and_destroy(_metadata, ticks, ROOT_CPUS, CELL_CPU);
 	read_plic(self->plic, &after);
 	/* The cell's hart is Linux's again: enabled there only what it had. */
 	for (w = 0; w < WORDS; w++) {
@@ -228,24 +177,12 @@ TEST_F_TIMEOUT(hostile, root_unchanged_after_destroy, 120)
 }
 
 /*
- * The next program on the hostile cell's hart, straight after it (shut
- * down, loaded again, started: no Linux on the hart in between to
- * overwrite what it left), finds none of its FP registers.
+ * The next program on the hostile cell's hart, straight after it, finds
+ * none of its FP registers.
  */
 TEST_F_TIMEOUT(hostile, next_program_on_its_hart_finds_no_fp_state, 60)
 {
-	char out[8192];
-
-	run_hostile(_metadata, out, sizeof(out));
-	ASSERT_NE(NULL, strstr(out, "hostile: spinning")) TH_LOG("%s", out);
-	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell shutdown hostile")) TH_LOG("%s", out);
-	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell load hostile " INMATES "probe_fpsimd.bin"))
-		TH_LOG("%s", out);
-	ASSERT_EQ(0, run(out, sizeof(out), "axvm-ctl cell start hostile")) TH_LOG("%s", out);
-	EXPECT_TRUE(wait_console("hostile", "Test result: SUCCESS", 10)) {
-		run(out, sizeof(out), "axvm-ctl console hostile");
-		TH_LOG("%s", out);
-	}
+	check_next_program_finds_no_fp_state(_metadata);
 }
 
 TEST_F_TIMEOUT(hostile, destroy_is_quick_whatever_the_cell_does, 120)

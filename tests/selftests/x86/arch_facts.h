@@ -62,6 +62,13 @@ static inline void arch_irqchip_not_found(const struct axvm_platform *p, char *t
  * BIOS's reservation below 1 GiB (the ACPI tables' 128K).
  */
 #define ARCH_RAM_KEPT_FROM_LINUX	"255 MiB of RAM that Linux does not use"
+/*
+ * How long destroy may take, Linux's bring-up of the CPU it gets back
+ * included: on x86 under QEMU's software CPU that bring-up alone takes
+ * 130-150 ms (every local APIC access of the starting CPU exits, and
+ * Linux checks the TSC's sync against it).
+ */
+#define ARCH_DESTROY_MAX_NS	600000000ull
 #define ARCH_CELLS			1
 /*
  * A cell with a device of its own (rng.json, the virtio_rng inmate): not

@@ -16,6 +16,8 @@
 #define APIC_LVR_MAX_LVT(v)	(((v) >> 16) & 0xff)
 #define APIC_LVT_CMCI_INDEX	6	/* the CMCI entry exists from this count on */
 #define APIC_TPR		0x080
+#define APIC_APR		0x090
+#define APIC_PPR		0x0a0
 #define APIC_EOI		0x0b0
 #define APIC_LDR		0x0d0
 #define APIC_DFR		0x0e0
@@ -24,6 +26,7 @@
 #define APIC_SVR_ENABLE		(1u << 8)
 #define APIC_SVR_RESET_VECTOR	0xffu	/* SVR after INIT: disabled, vector 0xff */
 #define APIC_ISR		0x100
+#define APIC_ESR		0x280
 #define APIC_LVT_CMCI		0x2f0
 #define APIC_ICR_LOW		0x300
 #define APIC_ICR_HIGH		0x310
@@ -34,9 +37,12 @@
 #define APIC_LVT_LINT1		0x360
 #define APIC_LVT_ERROR		0x370
 #define APIC_TIMER_INITIAL	0x380
+#define APIC_TIMER_CURRENT	0x390
+#define APIC_TIMER_DIVIDE	0x3e0
 #define APIC_REG_LIMIT		0x400
 
 #define APIC_ICR_VECTOR		0xffu
+#define APIC_MIN_VECTOR		0x10	/* below: the exceptions' */
 #define APIC_ICR_MODE(icr)	(((icr) >> 8) & 7)
 #define APIC_DM_FIXED		0
 #define APIC_DM_LOWEST		1
@@ -67,8 +73,8 @@ void apic_send_nmi(u32 apic_id);
 void apic_global_init(void);
 /*
  * The calling CPU's APIC to a quiet state: LVTs masked, timer stopped,
- * TPR 0, no logical destination, nothing in service or requested,
- * software-disabled as after INIT.
+ * TPR 0, no logical destination, no error, nothing in service or
+ * requested, software-disabled as after INIT.
  */
 void apic_quiesce(void);
 

@@ -21,6 +21,7 @@ struct arch_per_cpu {
 	u32 icr_high;		/* the guest's ICR destination, as it wrote it */
 	u32 kicked;		/* an NMI on its way is the firmware's (apic.c) */
 	u64 linux_xcr0;		/* XCR0 as Linux had it at entry (handover.c) */
+	u32 ioapic_index;	/* the IOAPIC register its guest selected (ioapic.c) */
 };
 
 #endif /* _ASM_PERCPU_H */

@@ -51,6 +51,20 @@ void lapic_write(unsigned int reg, u32 value);
 /* INIT, then SIPI with @vector (the start page's number), to APIC ID @hw_id. */
 void lapic_send_init_sipi(u32 hw_id, u8 vector);
 
+/* What start.S saves of an exception or interrupt (its frame on the stack). */
+struct trap_frame {
+	u64 r11, r10, r9, r8, rdi, rsi, rdx, rcx, rax;
+	u64 vector, error_code;
+	u64 rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
+};
+
+/*
+ * exception_handler - called for an exception (vector below 32) first;
+ * true: handled, resume at @frame->rip (which it may move). NULL or false:
+ * the library reports it and the cell fails.
+ */
+extern bool (*exception_handler)(struct trap_frame *frame);
+
 /* The vector the IRQ being handled came in on (start.S's dispatcher sets it). */
 extern unsigned int irq_current;
 
