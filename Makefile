@@ -87,7 +87,7 @@ all: modules firmware tools inmates selftests bench-build
 ARCH_PARTS := firmware modules tools inmates selftests bench-build
 ARCH_PARTS_arm64 := $(ARCH_PARTS)
 ARCH_PARTS_riscv64 := $(ARCH_PARTS) deb-check
-ARCH_PARTS_x86_64 := $(ARCH_PARTS)
+ARCH_PARTS_x86_64 := $(ARCH_PARTS) deb-check
 ARCHES_ENV = TOP='$(TOP)' ARCHES='$(ARCHES)' ARCH_PARTS='$(ARCH_PARTS)' \
 	$(foreach a,$(ARCHES),ARCH_PARTS_$(a)='$(ARCH_PARTS_$(a))') \
 	ARCHES_LOG_DIR='$(BUILD)'

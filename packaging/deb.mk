@@ -7,8 +7,8 @@
 
 DEB_DIR := $(BUILD)/deb
 # The Debian architecture of what $(ARCH) builds (arm64 and riscv64 are
-# both names).
-DEB_ARCH := $(ARCH)
+# both names; x86_64 is Debian's amd64).
+DEB_ARCH := $(patsubst x86_64,amd64,$(ARCH))
 DEB_MAINTAINER ?= axvm developers <axvm@example.org>
 
 # VERSION, then where in git the build comes from, in a form Debian sorts:
@@ -42,7 +42,7 @@ deb: $(FIRMWARE) $(TARGET_AXVM_CTL) $(DEB_INPUTS)
 # tests/deb-test.sh's environment (make check passes it too). The DKMS
 # build runs for every fetched kernel.
 DEB_TEST_ENV = TOP='$(TOP)' DEB_DIR='$(DEB_DIR)' DEB_VERSION='$(DEB_VERSION)' \
-	AXVM_VERSION='$(VERSION)' \
+	AXVM_VERSION='$(VERSION)' AXVM_ARCH='$(ARCH)' \
 	DEB_ARCH='$(DEB_ARCH)' PLATFORM='$(PLATFORM)' FIRMWARE='$(FIRMWARE)' \
 	AXVM_CTL='$(TARGET_AXVM_CTL)' CROSS_COMPILE='$(CROSS_COMPILE)' \
 	KERNEL_ARCH='$(KERNEL_ARCH)' \

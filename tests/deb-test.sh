@@ -19,7 +19,9 @@
 #                  carry (checked if set)
 #   TOP            the source tree (default: this script's parent)
 #   DEB_ARCH       Debian architecture of the binary packages (default arm64)
-#   PLATFORM       whose configs are the examples (default qemu-DEB_ARCH)
+#   AXVM_ARCH      axvm's name of it, in file names (default DEB_ARCH; amd64's
+#                  is x86_64)
+#   PLATFORM       whose configs are the examples (default qemu-AXVM_ARCH)
 #   KERNEL_ARCH    the kernel's ARCH (default arm64)
 #   CROSS_COMPILE  toolchain prefix (default aarch64-linux-gnu-)
 #                  from axvm-tools as long as they are absent from TOP
@@ -29,13 +31,15 @@ set -uo pipefail
 
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 DEB_ARCH=${DEB_ARCH:-arm64}
+AXVM_ARCH=${AXVM_ARCH:-$DEB_ARCH}
 KERNEL_ARCH=${KERNEL_ARCH:-arm64}
 # What readelf calls the machine of this arch's binaries.
 case $DEB_ARCH in
 riscv64) elf_machine='RISC-V' ;;
+amd64) elf_machine='Advanced Micro Devices X86-64' ;;
 *) elf_machine='AArch64' ;;
 esac
-PLATFORM=${PLATFORM:-qemu-$DEB_ARCH}
+PLATFORM=${PLATFORM:-qemu-$AXVM_ARCH}
 CROSS_COMPILE=${CROSS_COMPILE-aarch64-linux-gnu-}
 KDIRS=${KDIRS:-${KDIR:-}}
 status=0
@@ -84,7 +88,7 @@ done
 # The shared headers: the ones the module build reads, which only the
 # DKMS build below can tell; here, only ones that exist in include/axvm.
 pkg=axvm-firmware
-fw_name=axvm-$DEB_ARCH.bin	# what driver/firmware.c requests
+fw_name=axvm-$AXVM_ARCH.bin	# what driver/firmware.c requests
 expect "lib/firmware/$fw_name"
 pkg=axvm-tools
 expect usr/sbin/axvm-ctl usr/share/axvm/config.schema.json
@@ -331,7 +335,9 @@ elif ! command -v dkms >/dev/null || ! command -v modinfo >/dev/null; then
 else
 	host_before=$(host_dkms_state)
 	mkdir -p "$tmp/bin" "$tmp/dkms"
-	printf '#!/bin/sh\nexec %sstrip "$@"\n' "$CROSS_COMPILE" > "$tmp/bin/strip"
+	# dkms strips with plain "strip": the arch's, found before this
+	# wrapper goes first in PATH (a native build's would find itself).
+	printf '#!/bin/sh\nexec %s "$@"\n' "$(command -v "${CROSS_COMPILE}strip")" > "$tmp/bin/strip"
 	printf '#!/bin/sh\n{ pwd; find . -name ".*.cmd" -exec cat {} +; } > "$AXVM_DEB_TEST_CMDS"\n' \
 		> "$tmp/keep-cmds"
 	chmod +x "$tmp/bin/strip" "$tmp/keep-cmds"
@@ -353,8 +359,10 @@ else
 	foreign=
 	for d in "$TOP"/include/axvm/arch/*/; do
 		a=$(basename "$d")
-		[ "$a" = "$DEB_ARCH" ] || foreign+="${foreign:+|}^(driver/$a|include/axvm/arch/$a/)"
+		[ "$a" = "$AXVM_ARCH" ] || foreign+="${foreign:+|}^(driver/$a|include/axvm/arch/$a/)"
 	done
+	# The device-tree arches' machine lookup (driver/Kbuild): x86 has ACPI.
+	[ "$AXVM_ARCH" != x86_64 ] || foreign+="|^driver/machine_of\.c$"
 	for kdir in $KDIRS; do
 		# Debian's 6.1 headers say 6.1.<patch> in kernel.release; the
 		# release the module must match is UTS_RELEASE.
