@@ -25,5 +25,5 @@ bench: $(INITRD) $(HV_ELF) $(INMATE_OUT)/bench.elf $(BENCH_QEMU)
 		SIZE='$(CROSS_COMPILE)size' $(TOP)/tests/bench/run.sh
 
 # An emulator of its own for the bench, where the arch names one (arch.mk).
-$(BUILD)/deps/qemu-%/run: $(TOP)/scripts/fetch-qemu.sh
+$(BUILD)/deps/qemu-%/run $(BUILD)/deps/qemu-%/run-x86_64: $(TOP)/scripts/fetch-qemu.sh
 	$(Q)$(TOP)/scripts/fetch-qemu.sh $(@D)
