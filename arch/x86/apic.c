@@ -20,7 +20,6 @@
 #include <asm/guest.h>
 #include <asm/mmio_decode.h>
 #include <asm/processor.h>
-#include <asm/svm.h>
 #include <asm/traps.h>
 
 /* How long a SIPI waits for its INIT's target to park: 100 ms. */
@@ -325,20 +324,16 @@ static void emulated_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 
 bool apic_emulate_access(struct per_cpu *cpu, struct guest_regs *regs, u64 offset)
 {
-	u8 code[MMIO_INSN_MAX];
 	struct mmio_insn insn;
-	unsigned int got = guest_fetch_insn(cpu, code, sizeof(code));
+	u32 value = 0;
 
-	if (!got || !mmio_decode(code, got, &insn) || insn.size != 4 ||
-	    (offset & 0xf) || offset >= APIC_REG_LIMIT)
+	if ((offset & 0xf) || offset >= APIC_REG_LIMIT ||
+	    !guest_access32_decode(cpu, regs, &insn, &value))
 		return false;	/* registers are 32 bits, 16-byte aligned */
 	if (insn.write)
-		emulated_write(cpu, (unsigned int)offset,
-			       (u32)(insn.reg == MMIO_REG_IMM ? insn.imm :
-				     guest_reg(cpu, regs, insn.reg)));
+		emulated_write(cpu, (unsigned int)offset, value);
 	else
-		guest_reg_set(cpu, regs, insn.reg, 4,
-			      emulated_read(cpu, (unsigned int)offset));
-	cpu->arch.vmcb->rip += insn.length;
+		value = emulated_read(cpu, (unsigned int)offset);
+	guest_access32_done(cpu, regs, &insn, value);
 	return true;
 }

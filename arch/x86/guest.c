@@ -11,6 +11,7 @@
 #include <hv/percpu.h>
 
 #include <asm/guest.h>
+#include <asm/mmio_decode.h>
 #include <asm/paging.h>
 #include <asm/processor.h>
 #include <asm/svm.h>
@@ -117,4 +118,26 @@ unsigned int guest_fetch_insn(struct per_cpu *cpu, u8 *buf, unsigned int size)
 		got += chunk;
 	}
 	return got;
+}
+
+bool guest_access32_decode(struct per_cpu *cpu, struct guest_regs *regs,
+			   struct mmio_insn *insn, u32 *value)
+{
+	u8 code[MMIO_INSN_MAX];
+	unsigned int got = guest_fetch_insn(cpu, code, sizeof(code));
+
+	if (!got || !mmio_decode(code, got, insn) || insn->size != 4)
+		return false;
+	if (insn->write)
+		*value = (u32)(insn->reg == MMIO_REG_IMM ? insn->imm :
+			       guest_reg(cpu, regs, insn->reg));
+	return true;
+}
+
+void guest_access32_done(struct per_cpu *cpu, struct guest_regs *regs,
+			 const struct mmio_insn *insn, u32 value)
+{
+	if (!insn->write)
+		guest_reg_set(cpu, regs, insn->reg, 4, value);
+	cpu->arch.vmcb->rip += insn->length;
 }

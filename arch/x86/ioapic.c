@@ -22,11 +22,9 @@
 #include <asm/layout.h>
 #include <asm/ioapic.h>
 #include <asm/mmio_decode.h>
-#include <asm/svm.h>
 
 #define IOAPIC_INDEX		0x00
 #define IOAPIC_WINDOW		0x10
-#define IOAPIC_REG_ID		0x00
 #define IOAPIC_REDIRECTION	0x10	/* + 2 * pin: low word, then high */
 #define ENTRY_MASKED		(1u << 16)
 #define ENTRY_LOGICAL		(1u << 11)
@@ -155,27 +153,20 @@ static void window_write(struct per_cpu *cpu, unsigned int reg, u32 value)
 
 bool ioapic_emulate_access(struct per_cpu *cpu, struct guest_regs *regs, u64 offset)
 {
-	u8 code[MMIO_INSN_MAX];
 	struct mmio_insn insn;
-	unsigned int got = guest_fetch_insn(cpu, code, sizeof(code));
-	u32 value;
+	u32 value = 0;
 
-	if (!got || !mmio_decode(code, got, &insn) || insn.size != 4 ||
-	    (offset != IOAPIC_INDEX && offset != IOAPIC_WINDOW))
+	if ((offset != IOAPIC_INDEX && offset != IOAPIC_WINDOW) ||
+	    !guest_access32_decode(cpu, regs, &insn, &value))
 		return false;
-	if (insn.write) {
-		value = (u32)(insn.reg == MMIO_REG_IMM ? insn.imm :
-			      guest_reg(cpu, regs, insn.reg));
-		if (offset == IOAPIC_INDEX)
-			cpu->arch.ioapic_index = value & 0xff;
-		else
-			window_write(cpu, cpu->arch.ioapic_index, value);
-	} else {
+	if (insn.write && offset == IOAPIC_INDEX)
+		cpu->arch.ioapic_index = value & 0xff;
+	else if (insn.write)
+		window_write(cpu, cpu->arch.ioapic_index, value);
+	else
 		value = offset == IOAPIC_INDEX ? cpu->arch.ioapic_index :
 			window_read(cpu, cpu->arch.ioapic_index);
-		guest_reg_set(cpu, regs, insn.reg, 4, value);
-	}
-	cpu->arch.vmcb->rip += insn.length;
+	guest_access32_done(cpu, regs, &insn, value);
 	return true;
 }
 

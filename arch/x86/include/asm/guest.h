@@ -25,4 +25,16 @@ void guest_reg_set(struct per_cpu *cpu, struct guest_regs *regs, unsigned int re
  */
 unsigned int guest_fetch_insn(struct per_cpu *cpu, u8 *buf, unsigned int size);
 
+struct mmio_insn;
+/*
+ * guest_access32_decode() - the 32-bit MOV the guest trapped on (a device
+ * register access the firmware emulates): false if it is none; a write's
+ * value in *@value. guest_access32_done() - complete it: a read's @value
+ * into the guest's register, its rip past the instruction.
+ */
+bool guest_access32_decode(struct per_cpu *cpu, struct guest_regs *regs,
+			   struct mmio_insn *insn, u32 *value);
+void guest_access32_done(struct per_cpu *cpu, struct guest_regs *regs,
+			 const struct mmio_insn *insn, u32 value);
+
 #endif /* _ASM_GUEST_H */
